@@ -1,0 +1,139 @@
+import { conflict, notFound } from '../../domain/AppError';
+import { Issues } from '../../domain/Issues';
+import { addDeclaredFields } from '../../domain/catalog/addDeclaredFields';
+import { checkDescriptors, type DescriptorInputs } from '../../domain/catalog/checkDescriptors';
+import { checkProfileEnablement } from '../../domain/catalog/checkProfileEnablement';
+import { checkText } from '../../domain/catalog/checkText';
+import {
+  describeUnionConflict,
+  findUnionConflict,
+  unionFields,
+} from '../../domain/catalog/unionSchema';
+import type { SchemaField, SchemaFieldInput, XdmSchema } from '../../domain/catalog/types';
+import type { SchemaClass } from '../../domain/enumValues';
+import type { SandboxStore } from '../../storage/ports';
+import type { Clock } from '../Clock';
+import { newId } from '../newId';
+
+export interface CreateSchemaInput extends Partial<DescriptorInputs> {
+  name: string;
+  class: SchemaClass;
+  fields: readonly SchemaFieldInput[];
+}
+
+export interface UnionSchema {
+  class: SchemaClass;
+  schemas: XdmSchema[];
+  fields: SchemaField[];
+}
+
+/** SEMANTICS §1 (schemas, union schema). */
+export class SchemaService {
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly clock: Clock,
+  ) {}
+
+  list(schemaClass?: SchemaClass): Promise<XdmSchema[]> {
+    return this.store.schemas.list(schemaClass);
+  }
+
+  getMany(ids: readonly string[]): Promise<(XdmSchema | undefined)[]> {
+    return this.store.schemas.getMany(ids);
+  }
+
+  async create(input: CreateSchemaInput): Promise<XdmSchema> {
+    const issues = new Issues();
+    checkText(issues, 'input.name', input.name, { required: true, max: 256 });
+    issues.throwIfAny();
+    const fields = addDeclaredFields(input.class, undefined, input.fields, 'input.fields');
+    const namespaces = new Map(
+      (await this.store.namespaces.list()).map((n) => [n.code.toLowerCase(), n]),
+    );
+    const descriptors = checkDescriptors(
+      input.class,
+      fields,
+      {
+        identityDescriptors: input.identityDescriptors ?? [],
+        relationships: input.relationships ?? [],
+      },
+      (code) => namespaces.get(code.toLowerCase()),
+      'input',
+    );
+    const now = this.clock();
+    const schema: XdmSchema = {
+      id: newId('sch'),
+      name: input.name.trim(),
+      class: input.class,
+      version: 1,
+      fields,
+      ...descriptors,
+      profileEnabled: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.store.transaction(async (store) => {
+      if ((await store.schemas.findByName(schema.name)) !== undefined) {
+        throw conflict('input.name', `a schema named "${schema.name}" already exists`);
+      }
+      await store.schemas.insert(schema);
+      return schema;
+    });
+  }
+
+  /** Fields may be added, never removed or retyped; a profile-enabled schema keeps its union valid. */
+  addFields(schemaId: string, fields: readonly SchemaFieldInput[]): Promise<XdmSchema> {
+    return this.store.transaction(async (store) => {
+      const schema = await getSchema(store, schemaId);
+      const next = addDeclaredFields(schema.class, schema.fields, fields, 'fields');
+      if (next.length === schema.fields.length) return schema;
+      if (schema.profileEnabled) await checkUnion(store, schema, next, 'fields');
+      return this.save(store, schema, { fields: next });
+    });
+  }
+
+  /** Irreversible (SEMANTICS §1): enabling twice returns the schema unchanged. */
+  enableForProfile(schemaId: string): Promise<XdmSchema> {
+    return this.store.transaction(async (store) => {
+      const schema = await getSchema(store, schemaId);
+      if (schema.profileEnabled) return schema;
+      checkProfileEnablement(schema, 'schemaId');
+      await checkUnion(store, schema, schema.fields, 'schemaId');
+      return this.save(store, schema, { profileEnabled: true });
+    });
+  }
+
+  async union(schemaClass: SchemaClass): Promise<UnionSchema> {
+    const schemas = (await this.store.schemas.list(schemaClass)).filter((s) => s.profileEnabled);
+    return { class: schemaClass, schemas, fields: unionFields(schemas) };
+  }
+
+  private async save(
+    store: SandboxStore,
+    schema: XdmSchema,
+    changes: Partial<XdmSchema>,
+  ): Promise<XdmSchema> {
+    const next = { ...schema, ...changes, version: schema.version + 1, updatedAt: this.clock() };
+    if (!(await store.schemas.update(next, schema.version))) {
+      throw conflict('schemaId', `schema "${schema.name}" was changed meanwhile; try again`);
+    }
+    return next;
+  }
+}
+
+async function getSchema(store: SandboxStore, id: string): Promise<XdmSchema> {
+  const [schema] = await store.schemas.getMany([id]);
+  if (schema === undefined) throw notFound('schemaId', `there is no schema "${id}"`);
+  return schema;
+}
+
+async function checkUnion(
+  store: SandboxStore,
+  schema: XdmSchema,
+  fields: readonly SchemaField[],
+  field: string,
+): Promise<void> {
+  const enabled = (await store.schemas.list(schema.class)).filter((s) => s.profileEnabled);
+  const clash = findUnionConflict(schema, fields, enabled);
+  if (clash !== undefined) throw conflict(field, describeUnionConflict(clash));
+}

@@ -1,0 +1,68 @@
+import type { Dataset, IdentityNamespace, XdmSchema } from '../domain/catalog/types';
+import type { SchemaClass } from '../domain/enumValues';
+import type { Sandbox } from '../domain/sandbox';
+
+/**
+ * The store as services see it. Everything but the sandbox registry is reached through
+ * `scoped(sandbox)`, whose repositories read and write only that sandbox's rows (SEMANTICS §0):
+ * a service holding a scoped handle cannot see another sandbox, by construction.
+ */
+export interface Store {
+  readonly sandboxes: SandboxRepository;
+  scoped(sandbox: string): SandboxStore;
+  /**
+   * Runs `work` atomically, serialised with other transactions; `work` must use the store it
+   * is given, and must not start another transaction.
+   */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the store answers a trivial query (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SandboxRepository {
+  list(): Promise<Sandbox[]>;
+  get(name: string): Promise<Sandbox | undefined>;
+  /** Inserts a new sandbox; false when the name is taken. */
+  insert(sandbox: Sandbox): Promise<boolean>;
+}
+
+/** One sandbox's rows. */
+export interface SandboxStore {
+  readonly sandbox: string;
+  readonly namespaces: NamespaceRepository;
+  readonly schemas: SchemaRepository;
+  readonly datasets: DatasetRepository;
+  /** As `Store.transaction`, within this sandbox. */
+  transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
+}
+
+export interface NamespaceRepository {
+  list(): Promise<IdentityNamespace[]>;
+  /** Looks a code up case-insensitively (codes are unique that way). */
+  find(code: string): Promise<IdentityNamespace | undefined>;
+  /** Inserts namespaces whose code is not taken (case-insensitively); returns how many were. */
+  insertMissing(namespaces: readonly IdentityNamespace[]): Promise<number>;
+}
+
+export interface SchemaRepository {
+  list(schemaClass?: SchemaClass): Promise<XdmSchema[]>;
+  /** Schemas by id, in the order asked, undefined for unknown ids (DataLoader batches). */
+  getMany(ids: readonly string[]): Promise<(XdmSchema | undefined)[]>;
+  /** Looks a name up case-insensitively. */
+  findByName(name: string): Promise<XdmSchema | undefined>;
+  insert(schema: XdmSchema): Promise<void>;
+  /**
+   * Replaces a schema if its stored version is still `expectedVersion` (optimistic
+   * concurrency); false when it changed meanwhile.
+   */
+  update(schema: XdmSchema, expectedVersion: number): Promise<boolean>;
+}
+
+export interface DatasetRepository {
+  list(): Promise<Dataset[]>;
+  getMany(ids: readonly string[]): Promise<(Dataset | undefined)[]>;
+  findByName(name: string): Promise<Dataset | undefined>;
+  insert(dataset: Dataset): Promise<void>;
+  update(dataset: Dataset): Promise<void>;
+}

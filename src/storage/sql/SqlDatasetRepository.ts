@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Dataset } from '../../domain/catalog/types';
+import type { DatasetRepository } from '../ports';
+import { datasetFromRow, datasetToRow, inOrder } from './rows';
+import type { Tables } from './tables';
+
+export class SqlDatasetRepository implements DatasetRepository {
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly sandbox: string,
+  ) {}
+
+  private select() {
+    return this.db.selectFrom('datasets').selectAll().where('sandbox', '=', this.sandbox);
+  }
+
+  async list(): Promise<Dataset[]> {
+    const rows = await this.select().orderBy('created_at').orderBy('id').execute();
+    return rows.map(datasetFromRow);
+  }
+
+  async getMany(ids: readonly string[]): Promise<(Dataset | undefined)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.select()
+      .where('id', 'in', [...ids])
+      .execute();
+    return inOrder(ids, rows.map(datasetFromRow));
+  }
+
+  async findByName(name: string): Promise<Dataset | undefined> {
+    const row = await this.select().where('name_key', '=', name.toLowerCase()).executeTakeFirst();
+    return row && datasetFromRow(row);
+  }
+
+  async insert(dataset: Dataset): Promise<void> {
+    await this.db.insertInto('datasets').values(datasetToRow(this.sandbox, dataset)).execute();
+  }
+
+  async update(dataset: Dataset): Promise<void> {
+    const {
+      sandbox: _sandbox,
+      id: _id,
+      created_at: _created,
+      ...changes
+    } = datasetToRow(this.sandbox, dataset);
+    await this.db
+      .updateTable('datasets')
+      .set(changes)
+      .where('sandbox', '=', this.sandbox)
+      .where('id', '=', dataset.id)
+      .execute();
+  }
+}

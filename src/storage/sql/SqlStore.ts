@@ -1,0 +1,62 @@
+import { type Kysely, sql } from 'kysely';
+import type { SandboxStore, Store } from '../ports';
+import { SqlDatasetRepository } from './SqlDatasetRepository';
+import { SqlNamespaceRepository } from './SqlNamespaceRepository';
+import { SqlSandboxRepository } from './SqlSandboxRepository';
+import { SqlSchemaRepository } from './SqlSchemaRepository';
+import type { Tables } from './tables';
+
+/** The store over any Kysely dialect; adapters only open the connection and migrate. */
+export class SqlStore implements Store {
+  readonly sandboxes: SqlSandboxRepository;
+
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly onClose: () => Promise<void> = () => db.destroy(),
+  ) {
+    this.sandboxes = new SqlSandboxRepository(db);
+  }
+
+  scoped(sandbox: string): SandboxStore {
+    return new SqlSandboxStore(this.db, sandbox);
+  }
+
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (trx) => work(new SqlStore(trx, this.onClose)));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}
+
+class SqlSandboxStore implements SandboxStore {
+  readonly namespaces: SqlNamespaceRepository;
+  readonly schemas: SqlSchemaRepository;
+  readonly datasets: SqlDatasetRepository;
+
+  constructor(
+    private readonly db: Kysely<Tables>,
+    readonly sandbox: string,
+  ) {
+    this.namespaces = new SqlNamespaceRepository(db, sandbox);
+    this.schemas = new SqlSchemaRepository(db, sandbox);
+    this.datasets = new SqlDatasetRepository(db, sandbox);
+  }
+
+  transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (trx) => work(new SqlSandboxStore(trx, this.sandbox)));
+  }
+}
+
+/** A transaction inside a transaction joins the outer one, so services compose. */
+function inTransaction<T>(
+  db: Kysely<Tables>,
+  work: (trx: Kysely<Tables>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

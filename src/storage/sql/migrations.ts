@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from './tables';
+
+export interface Migration {
+  version: number;
+  name: string;
+  // Migrations see the database as it was then, not as `Tables` says it is now.
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Append-only: a released migration is never edited, a change is a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sandboxes and catalog',
+    async up(db) {
+      await db.schema
+        .createTable('sandboxes')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('identity_namespaces')
+        .addColumn('sandbox', 'text', (c) => c.notNull())
+        .addColumn('code_key', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('custom', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('identity_namespaces_pk', ['sandbox', 'code_key'])
+        .execute();
+      await db.schema
+        .createTable('xdm_schemas')
+        .addColumn('sandbox', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_key', 'text', (c) => c.notNull())
+        .addColumn('class', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('fields', 'text', (c) => c.notNull())
+        .addColumn('identity_descriptors', 'text', (c) => c.notNull())
+        .addColumn('relationships', 'text', (c) => c.notNull())
+        .addColumn('profile_enabled', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('xdm_schemas_pk', ['sandbox', 'id'])
+        .addUniqueConstraint('xdm_schemas_name_uq', ['sandbox', 'name_key'])
+        .execute();
+      await db.schema
+        .createTable('datasets')
+        .addColumn('sandbox', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_key', 'text', (c) => c.notNull())
+        .addColumn('schema_id', 'text', (c) => c.notNull())
+        .addColumn('profile_enabled', 'integer', (c) => c.notNull())
+        .addColumn('identity_enabled', 'integer', (c) => c.notNull())
+        .addColumn('upsert_enabled', 'integer', (c) => c.notNull())
+        .addColumn('event_ttl_days', 'integer')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('datasets_pk', ['sandbox', 'id'])
+        .addUniqueConstraint('datasets_name_uq', ['sandbox', 'name_key'])
+        .execute();
+      await db.schema
+        .createIndex('datasets_schema_idx')
+        .on('datasets')
+        .columns(['sandbox', 'schema_id'])
+        .execute();
+    },
+  },
+];
+
+/**
+ * Brings the database up to the newest migration, each in its own transaction; a version
+ * already applied (by this or another process) is skipped, so running it again is a no-op.
+ * Returns the versions it applied.
+ */
+export async function migrate(
+  db: Kysely<Tables>,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  await db.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'bigint', (c) => c.notNull())
+    .execute();
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const ran = await db.transaction().execute(async (trx) => {
+      const done = await trx
+        .selectFrom('schema_migrations')
+        .select('version')
+        .where('version', '=', migration.version)
+        .executeTakeFirst();
+      if (done !== undefined) return false;
+      await migration.up(trx as unknown as Kysely<unknown>);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, name: migration.name, applied_at: Date.now() })
+        .execute();
+      return true;
+    });
+    if (ran) applied.push(migration.version);
+  }
+  return applied;
+}

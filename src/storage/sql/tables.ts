@@ -1,0 +1,48 @@
+/**
+ * Row shapes of the SQL stores (SQLite now, PostgreSQL through the same queries later).
+ * Times are epoch milliseconds (`Millis`: PostgreSQL returns bigint as a string), flags 0/1,
+ * lists JSON text: portable across both dialects.
+ * Every table but `sandboxes` is keyed by sandbox first (SEMANTICS §0).
+ */
+export type Millis = number | string;
+
+export interface Tables {
+  schema_migrations: { version: number; name: string; applied_at: Millis };
+  sandboxes: { name: string; created_at: Millis };
+  identity_namespaces: {
+    sandbox: string;
+    code_key: string;
+    code: string;
+    name: string;
+    description: string | null;
+    type: string;
+    custom: number;
+    created_at: Millis;
+  };
+  xdm_schemas: {
+    sandbox: string;
+    id: string;
+    name: string;
+    name_key: string;
+    class: string;
+    version: number;
+    fields: string;
+    identity_descriptors: string;
+    relationships: string;
+    profile_enabled: number;
+    created_at: Millis;
+    updated_at: Millis;
+  };
+  datasets: {
+    sandbox: string;
+    id: string;
+    name: string;
+    name_key: string;
+    schema_id: string;
+    profile_enabled: number;
+    identity_enabled: number;
+    upsert_enabled: number;
+    event_ttl_days: number | null;
+    created_at: Millis;
+  };
+}

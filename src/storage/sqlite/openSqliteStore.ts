@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store } from '../ports';
+import { migrate } from '../sql/migrations';
+import { SqlStore } from '../sql/SqlStore';
+import type { Tables } from '../sql/tables';
+
+export const IN_MEMORY = ':memory:';
+
+/**
+ * Opens (creating if needed) the embedded store in `dataDir` (`tessera.db`), or a throwaway
+ * in-memory one for `:memory:`, and brings its schema up to date.
+ */
+export async function openSqliteStore(dataDir: string): Promise<Store> {
+  const file = dataDir === IN_MEMORY ? IN_MEMORY : databaseFile(dataDir);
+  const database = new Database(file);
+  // WAL lets readers run beside the one writer; NORMAL sync is durable at each checkpoint and
+  // safe against corruption, the usual choice with WAL.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlStore(db);
+}
+
+function databaseFile(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return join(dataDir, 'tessera.db');
+}

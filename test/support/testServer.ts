@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import { pino } from 'pino';
+import WebSocket from 'ws';
+import { createTesseraServer } from '../../src/server/createTesseraServer';
+import type { Store } from '../../src/storage/ports';
+import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string; field?: string; issues?: { field: string; message: string }[] };
+}
+
+export interface Response<R> {
+  status: number;
+  data?: R | null;
+  errors?: GraphQLErrorBody[];
+}
+
+export interface RequestOptions {
+  sandbox?: string;
+}
+
+export interface TestServer {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly store: Store;
+  request<R, V>(
+    doc: TypedDocumentNode<R, V>,
+    variables?: V,
+    options?: RequestOptions,
+  ): Promise<Response<R>>;
+  /** Like request, but fails the test (showing the errors) unless the answer has data and no errors. */
+  data<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, options?: RequestOptions): Promise<R>;
+  /** A graphql-ws client; closed by stop(). */
+  wsClient(connectionParams?: Record<string, unknown>): Client;
+  stop(): Promise<void>;
+}
+
+/** The real server, on an ephemeral port, over a throwaway (or given) embedded store. */
+export async function startTestServer(dataDir: string = IN_MEMORY): Promise<TestServer> {
+  const store = await openSqliteStore(dataDir);
+  const server = await createTesseraServer({ store, logger: pino({ level: 'silent' }) });
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const clients: Client[] = [];
+
+  const request = async <R, V>(
+    doc: TypedDocumentNode<R, V>,
+    variables?: V,
+    options: RequestOptions = {},
+  ): Promise<Response<R>> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.sandbox !== undefined) headers['x-sandbox-name'] = options.sandbox;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: print(doc), variables }),
+    });
+    return { status: res.status, ...((await res.json()) as Omit<Response<R>, 'status'>) };
+  };
+
+  return {
+    url,
+    wsUrl: url.replace('http', 'ws'),
+    store,
+    request,
+    async data(doc, variables, options) {
+      const res = await request(doc, variables, options);
+      if (res.errors !== undefined || res.data === undefined || res.data === null) {
+        throw new Error(`expected data, got ${JSON.stringify(res)}`);
+      }
+      return res.data;
+    },
+    wsClient(connectionParams) {
+      const client = createClient({
+        url: url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(
+        clients.map(async (c) => {
+          await c.dispose();
+        }),
+      );
+      await server.stop();
+      await store.close();
+    },
+  };
+}
+
+let counter = 0;
+
+/** A name no other test uses: each test works in its own sandbox instead of wiping data. */
+export const uniqueName = (prefix: string): string =>
+  `${prefix.slice(0, 12)}-${process.pid.toString(36)}${(counter++).toString(36)}-${Date.now().toString(36).slice(-4)}`;
