@@ -1,0 +1,80 @@
+import { startTestServer, type TestServer } from '../support/testServer';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const base = () => server.url.replace('/graphql', '');
+const post = (
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) => fetch(server.url, { method: 'POST', headers, body });
+
+describe('GraphQL over HTTP', () => {
+  it('answers queries sent with GET', async () => {
+    const query = encodeURIComponent('{ identityNamespaces { code } }');
+    const res = await fetch(`${server.url}?query=${query}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { identityNamespaces: { code: string }[] } };
+    expect(body.data.identityNamespaces.map((n) => n.code)).toContain('CRMID');
+  });
+
+  it('refuses mutations sent with GET', async () => {
+    const query = encodeURIComponent('mutation { createSandbox(name: "viaget") { name } }');
+    const res = await fetch(`${server.url}?query=${query}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(res.status).toBe(405);
+  });
+
+  it('answers a body that is not JSON with a coded 400, no stack trace', async () => {
+    const res = await post('{"query": ');
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(text).toContain('not valid JSON');
+    expect(text).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('answers a query that does not parse or validate with coded errors', async () => {
+    const parse = await post(JSON.stringify({ query: '{ identityNamespaces { ' }));
+    expect(parse.status).toBe(400);
+    expect(await parse.json()).toMatchObject({
+      errors: [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }],
+    });
+    const invalid = await post(JSON.stringify({ query: '{ noSuchField }' }));
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({
+      errors: [
+        {
+          message: 'Cannot query field "noSuchField" on type "Query".',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
+
+  it('serves GraphiQL from its own assets to a browser', async () => {
+    const res = await fetch(server.url, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('<title>Tessera GraphiQL</title>');
+    // Everything is inline: the page loads no script or stylesheet from anywhere.
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+  });
+
+  it('reports health and readiness', async () => {
+    const health = await fetch(`${base()}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
