@@ -1,16 +1,37 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { DatasetResolver } from './catalog/dataset.resolver';
 import { NamespaceResolver } from './catalog/namespace.resolver';
 import { SchemaResolver } from './catalog/schema.resolver';
+import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
 import { SandboxResolver } from './sandbox/sandbox.resolver';
+
+/**
+ * type-graphql wants one global PubSub, but a global one would mix servers (and sandboxes):
+ * every subscription reads the request's own event bus through its `subscribe` option instead.
+ */
+const noGlobalPubSub: PubSub = {
+  publish() {
+    throw new Error('publish through the event bus in the services, not a global PubSub');
+  },
+  subscribe() {
+    throw new Error('subscriptions must use their own `subscribe` over context.services.events');
+  },
+};
 
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NamespaceResolver, SchemaResolver, DatasetResolver, SandboxResolver],
+    resolvers: [
+      NamespaceResolver,
+      SchemaResolver,
+      DatasetResolver,
+      SandboxResolver,
+      CatalogSubscriptionResolver,
+    ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,
+    pubSub: noGlobalPubSub,
   });
 }
 

@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { FIELD_TYPES, IDENTITY_TYPES, SCHEMA_CLASSES } from '../domain/enumValues';
 
 /** type-graphql takes enums as objects; the domain keeps them as lists of literals. */
-const asEnum = <T extends string>(values: readonly T[]): { [K in T]: K } =>
+export const asEnum = <T extends string>(values: readonly T[]): { [K in T]: K } =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const SchemaClassEnum = asEnum(SCHEMA_CLASSES);

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from '../graphql/Context';
+import type { EventBus } from '../realtime/EventBus';
 import { createLoaders } from '../graphql/loaders';
 import type { Clock } from '../services/Clock';
 import type { SandboxService } from '../services/SandboxService';
@@ -13,6 +14,7 @@ export const SANDBOX_HEADER = 'x-sandbox-name';
 export class ContextFactory {
   constructor(
     private readonly store: Store,
+    private readonly bus: EventBus,
     private readonly sandboxes: SandboxService,
     private readonly clock: Clock,
   ) {}
@@ -31,7 +33,7 @@ export class ContextFactory {
   }
 
   private forSandbox(sandbox: string): Context {
-    const services = createSandboxServices(this.store, sandbox, this.clock);
+    const services = createSandboxServices(this.store, this.bus, sandbox, this.clock);
     return { sandbox, services, sandboxes: this.sandboxes, loaders: createLoaders(services) };
   }
 }

@@ -11,6 +11,8 @@ import { buildGraphQLSchema } from '../graphql/buildGraphQLSchema';
 import type { Context } from '../graphql/Context';
 import { toClientError } from '../graphql/toClientError';
 import type { Logger } from '../logger';
+import type { EventBus } from '../realtime/EventBus';
+import { InProcessEventBus } from '../realtime/InProcessEventBus';
 import { type Clock, systemClock } from '../services/Clock';
 import { SandboxService } from '../services/SandboxService';
 import type { Store } from '../storage/ports';
@@ -22,6 +24,8 @@ import { startSubscriptionServer } from './startSubscriptionServer';
 
 export interface ServerDeps {
   store: Store;
+  /** Where committed changes are announced; in-process unless given. */
+  bus?: EventBus;
   logger: Logger;
   clock?: Clock;
 }
@@ -41,7 +45,8 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   const schema = await buildGraphQLSchema();
   const sandboxes = new SandboxService(store, clock);
   await sandboxes.prepare();
-  const contexts = new ContextFactory(store, sandboxes, clock);
+  const bus = deps.bus ?? new InProcessEventBus();
+  const contexts = new ContextFactory(store, bus, sandboxes, clock);
   const logUnexpected = (err: unknown) => {
     logger.error({ err }, 'unexpected error in a request');
   };

@@ -1,12 +1,14 @@
+import { type EventBus, forSandbox, type SandboxEvents } from '../realtime/EventBus';
 import type { Store } from '../storage/ports';
 import type { Clock } from './Clock';
 import { DatasetService } from './catalog/DatasetService';
 import { NamespaceService } from './catalog/NamespaceService';
 import { SchemaService } from './catalog/SchemaService';
 
-/** The services of one sandbox: built per request around that sandbox's store handle. */
+/** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
   readonly sandbox: string;
+  readonly events: SandboxEvents;
   readonly namespaces: NamespaceService;
   readonly schemas: SchemaService;
   readonly datasets: DatasetService;
@@ -14,14 +16,16 @@ export interface SandboxServices {
 
 export function createSandboxServices(
   store: Store,
+  bus: EventBus,
   sandbox: string,
   clock: Clock,
 ): SandboxServices {
-  const scoped = store.scoped(sandbox);
+  const deps = { store: store.scoped(sandbox), clock, events: forSandbox(bus, sandbox) };
   return {
     sandbox,
-    namespaces: new NamespaceService(scoped, clock),
-    schemas: new SchemaService(scoped, clock),
-    datasets: new DatasetService(scoped, clock),
+    events: deps.events,
+    namespaces: new NamespaceService(deps),
+    schemas: new SchemaService(deps),
+    datasets: new DatasetService(deps),
   };
 }

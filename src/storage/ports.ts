@@ -51,7 +51,8 @@ export interface SchemaRepository {
   getMany(ids: readonly string[]): Promise<(XdmSchema | undefined)[]>;
   /** Looks a name up case-insensitively. */
   findByName(name: string): Promise<XdmSchema | undefined>;
-  insert(schema: XdmSchema): Promise<void>;
+  /** Inserts a new schema; false when its name is taken (case-insensitively). */
+  insert(schema: XdmSchema): Promise<boolean>;
   /**
    * Replaces a schema if its stored version is still `expectedVersion` (optimistic
    * concurrency); false when it changed meanwhile.
@@ -62,7 +63,10 @@ export interface SchemaRepository {
 export interface DatasetRepository {
   list(): Promise<Dataset[]>;
   getMany(ids: readonly string[]): Promise<(Dataset | undefined)[]>;
+  /** Looks a name up case-insensitively. */
   findByName(name: string): Promise<Dataset | undefined>;
-  insert(dataset: Dataset): Promise<void>;
+  /** Inserts a new dataset; false when its name is taken (case-insensitively). */
+  insert(dataset: Dataset): Promise<boolean>;
+  /** Replaces a dataset; the caller checks that a new name is free (inside its transaction). */
   update(dataset: Dataset): Promise<void>;
 }

@@ -68,8 +68,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
 
       it('refuses a second schema of the same name', async () => {
         const schemas = store.scoped(sandbox()).schemas;
-        await schemas.insert(schema('s1', 'Same', 'PROFILE'));
-        await expect(schemas.insert(schema('s2', 'SAME', 'PROFILE'))).rejects.toThrow();
+        expect(await schemas.insert(schema('s1', 'Same', 'PROFILE'))).toBe(true);
+        expect(await schemas.insert(schema('s2', 'SAME', 'PROFILE'))).toBe(false);
+        expect(await schemas.getMany(['s2'])).toEqual([undefined]);
       });
 
       it('updates only from the expected version', async () => {
@@ -87,7 +88,8 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       it('round-trips, updates and finds names case-insensitively', async () => {
         const datasets = store.scoped(sandbox()).datasets;
         const d = dataset('d1', 'CRM');
-        await datasets.insert(d);
+        expect(await datasets.insert(d)).toBe(true);
+        expect(await datasets.insert(dataset('d2', 'crm'))).toBe(false);
         const changed = { ...d, name: 'CRM export', upsertEnabled: true, eventTtlDays: null };
         await datasets.update(changed);
         expect(await datasets.getMany(['d1', 'd2'])).toEqual([changed, undefined]);

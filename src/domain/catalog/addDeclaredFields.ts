@@ -1,7 +1,7 @@
 import { Issues } from '../Issues';
 import type { SchemaClass } from '../enumValues';
 import { canHoldFields, describeFieldType, sameFieldType } from './describeFieldType';
-import { fieldPathProblem, parentPaths } from './fieldPath';
+import { fieldPathProblem, parentPaths, sortByPath } from './fieldPath';
 import { IDENTITY_MAP, implicitFields } from './implicitFields';
 import type { SchemaField, SchemaFieldInput } from './types';
 
@@ -22,17 +22,23 @@ export function addDeclaredFields(
   const issues = new Issues();
   const byPath = new Map((base ?? implicitFields(schemaClass)).map((f) => [f.path, f]));
   const seen = new Set<string>();
-  declared.forEach((input, i) => {
+  const usable = declared.flatMap((input, i) => {
     const at = `${prefix}[${i}]`;
-    if (!checkDeclaredField(issues, at, input)) return;
+    if (!checkDeclaredField(issues, at, input)) return [];
     if (seen.has(input.path)) issues.add(`${at}.path`, `"${input.path}" is declared twice`);
     seen.add(input.path);
-    addWithParents(byPath, toField(input), issues, at);
+    return [{ field: toField(input), at }];
   });
+  // Parents before children, so a declared parent is never mistaken for an implied one.
+  for (const { field, at } of usable.sort((a, b) => depth(a.field) - depth(b.field))) {
+    addWithParents(byPath, field, issues, at);
+  }
   if (byPath.size > MAX_FIELDS) issues.add(prefix, `a schema holds at most ${MAX_FIELDS} fields`);
   issues.throwIfAny();
-  return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
+  return sortByPath([...byPath.values()]);
 }
+
+const depth = (field: SchemaField): number => field.path.split('.').length;
 
 function checkDeclaredField(issues: Issues, at: string, input: SchemaFieldInput): boolean {
   const problems: [string, string][] = [];

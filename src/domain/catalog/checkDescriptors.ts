@@ -1,4 +1,5 @@
 import { Issues } from '../Issues';
+import { describeFieldType } from './describeFieldType';
 import type { SchemaClass } from '../enumValues';
 import type {
   IdentityDescriptor,
@@ -75,21 +76,26 @@ function checkIdentityDescriptors(
     );
     const ns = checkNamespace(c, at, input.namespace);
     if (ns !== undefined && (ns.type === 'ORGANIZATION') !== (c.schemaClass === 'ACCOUNT')) {
-      c.issues.add(
-        `${at}.namespace`,
-        c.schemaClass === 'ACCOUNT'
-          ? `account schemas are keyed by ORGANIZATION identities; "${ns.code}" is ${ns.type}`
-          : `"${ns.code}" is an ORGANIZATION namespace: relate people to accounts with a relationship descriptor`,
-      );
+      c.issues.add(`${at}.namespace`, organizationMismatch(c.schemaClass, ns));
     }
     const primary = input.primary ?? false;
     if (primary && primaryAt !== undefined) {
       c.issues.add(`${at}.primary`, `only one descriptor may be primary (${primaryAt} already is)`);
     }
-    if (primary) primaryAt = at;
+    if (primary) primaryAt ??= at;
     if (pathOk && ns !== undefined) result.push({ path: input.path, namespace: ns.code, primary });
   });
   return result;
+}
+
+function organizationMismatch(schemaClass: SchemaClass, ns: IdentityNamespace): string {
+  if (schemaClass === 'ACCOUNT') {
+    return `account schemas are keyed by ORGANIZATION identities; "${ns.code}" is ${ns.type}`;
+  }
+  if (schemaClass === 'EXPERIENCE_EVENT') {
+    return `"${ns.code}" is an ORGANIZATION namespace: it keys account records, not events`;
+  }
+  return `"${ns.code}" is an ORGANIZATION namespace: relate people to accounts with a relationship descriptor`;
 }
 
 function checkRelationships(
@@ -133,7 +139,7 @@ function checkPath(
   if (field === undefined) c.issues.add(`${at}.path`, `"${path}" is not a field of the schema`);
   else if (!isString) {
     const expected = allowStringArray ? 'a STRING or ARRAY<STRING> field' : 'a STRING field';
-    c.issues.add(`${at}.path`, `"${path}" is ${field.type}; it must be ${expected}`);
+    c.issues.add(`${at}.path`, `"${path}" is ${describeFieldType(field)}; it must be ${expected}`);
   } else if (usedPaths.includes(path)) {
     c.issues.add(`${at}.path`, `"${path}" already has a descriptor`);
   } else return true;

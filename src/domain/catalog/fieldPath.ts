@@ -13,6 +13,10 @@ export function fieldPathProblem(path: string): string | undefined {
   return undefined;
 }
 
+/** Sorted by path in code-point order: the same on every machine, whatever its locale. */
+export const sortByPath = <T extends { path: string }>(fields: T[]): T[] =>
+  fields.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
 /** `a.b.c` → `['a', 'a.b']`: the objects that hold the field, outermost first. */
 export function parentPaths(path: string): string[] {
   const segments = path.split('.');

@@ -21,17 +21,17 @@ export const IDENTITY_MAP_FIELD = field(
   'Identities by namespace: { "<namespace>": [{ "id": "...", "primary": true|false }] }',
 );
 
-/** Fields every schema of a class has without declaring them (SEMANTICS §1, §2). */
+/** Fields every schema of a class has without declaring them (SEMANTICS §1, §2); fresh copies. */
 export function implicitFields(schemaClass: SchemaClass): SchemaField[] {
   if (schemaClass === 'EXPERIENCE_EVENT') {
     return [
-      IDENTITY_MAP_FIELD,
+      { ...IDENTITY_MAP_FIELD },
       field('_id', 'STRING', true, 'Unique id of the event; a repeated _id is ignored'),
       field('timestamp', 'DATE_TIME', true, 'When the event happened'),
     ];
   }
   return [
-    IDENTITY_MAP_FIELD,
+    { ...IDENTITY_MAP_FIELD },
     field('extSourceSystemAudit', 'OBJECT', false, 'Audit data of the source system'),
     field(LAST_UPDATED_DATE, 'DATE_TIME', false, 'When the source last changed the record'),
   ];

@@ -1,4 +1,5 @@
 import { describeFieldType, sameFieldType } from './describeFieldType';
+import { sortByPath } from './fieldPath';
 import { IDENTITY_MAP_FIELD } from './implicitFields';
 import type { SchemaField, XdmSchema } from './types';
 
@@ -70,5 +71,5 @@ export function unionFields(schemas: readonly XdmSchema[]): SchemaField[] {
       s.fields.some((f) => f.path === field.path && f.required),
     );
   }
-  return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
+  return sortByPath([...byPath.values()]);
 }

@@ -6,6 +6,8 @@ import type { Dataset, XdmSchema } from '../../domain/catalog/types';
 import type { SandboxStore } from '../../storage/ports';
 import type { Clock } from '../Clock';
 import { newId } from '../newId';
+import type { ServiceDeps } from '../ServiceDeps';
+import { publishCatalogChange } from './publishCatalogChange';
 
 export interface CreateDatasetInput {
   name: string;
@@ -27,10 +29,13 @@ export interface UpdateDatasetInput {
 
 /** SEMANTICS §1 (datasets). */
 export class DatasetService {
-  constructor(
-    private readonly store: SandboxStore,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: SandboxStore;
+  private readonly clock: Clock;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.store = deps.store;
+    this.clock = deps.clock;
+  }
 
   list(): Promise<Dataset[]> {
     return this.store.datasets.list();
@@ -40,7 +45,7 @@ export class DatasetService {
     return this.store.datasets.getMany(ids);
   }
 
-  create(input: CreateDatasetInput): Promise<Dataset> {
+  async create(input: CreateDatasetInput): Promise<Dataset> {
     checkName(input.name);
     const dataset: Dataset = {
       id: newId('ds'),
@@ -52,20 +57,20 @@ export class DatasetService {
       eventTtlDays: input.eventTtlDays ?? null,
       createdAt: this.clock(),
     };
-    return this.store.transaction(async (store) => {
+    await this.store.transaction(async (store) => {
       const [schema] = await store.schemas.getMany([input.schemaId]);
       if (schema === undefined)
         throw notFound('input.schemaId', `there is no schema "${input.schemaId}"`);
       checkDatasetFlags(dataset, schema, 'input');
-      await checkNameFree(store, dataset);
-      await store.datasets.insert(dataset);
-      return dataset;
+      if (!(await store.datasets.insert(dataset))) throw nameTaken(dataset);
     });
+    this.announce(dataset, 'CREATED');
+    return dataset;
   }
 
-  update(id: string, input: UpdateDatasetInput): Promise<Dataset> {
+  async update(id: string, input: UpdateDatasetInput): Promise<Dataset> {
     if (input.name !== undefined && input.name !== null) checkName(input.name);
-    return this.store.transaction(async (store) => {
+    const dataset = await this.store.transaction(async (store) => {
       const [current] = await store.datasets.getMany([id]);
       if (current === undefined) throw notFound('id', `there is no dataset "${id}"`);
       const next: Dataset = {
@@ -82,6 +87,13 @@ export class DatasetService {
       await store.datasets.update(next);
       return next;
     });
+    this.announce(dataset, 'UPDATED');
+    return dataset;
+  }
+
+  private announce(dataset: Dataset, action: 'CREATED' | 'UPDATED'): void {
+    const item = { id: dataset.id, name: dataset.name, at: this.clock() };
+    publishCatalogChange(this.deps.events, 'DATASET', action, item);
   }
 }
 
@@ -92,7 +104,8 @@ function checkName(name: string): void {
 }
 
 async function checkNameFree(store: SandboxStore, dataset: Dataset): Promise<void> {
-  if ((await store.datasets.findByName(dataset.name)) !== undefined) {
-    throw conflict('input.name', `a dataset named "${dataset.name}" already exists`);
-  }
+  if ((await store.datasets.findByName(dataset.name)) !== undefined) throw nameTaken(dataset);
 }
+
+const nameTaken = (dataset: Dataset) =>
+  conflict('input.name', `a dataset named "${dataset.name}" already exists`);

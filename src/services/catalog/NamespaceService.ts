@@ -4,6 +4,8 @@ import type { IdentityNamespace } from '../../domain/catalog/types';
 import type { IdentityType } from '../../domain/enumValues';
 import type { SandboxStore } from '../../storage/ports';
 import type { Clock } from '../Clock';
+import type { ServiceDeps } from '../ServiceDeps';
+import { publishCatalogChange } from './publishCatalogChange';
 
 export interface CreateNamespaceInput {
   code: string;
@@ -13,10 +15,13 @@ export interface CreateNamespaceInput {
 }
 
 export class NamespaceService {
-  constructor(
-    private readonly store: SandboxStore,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: SandboxStore;
+  private readonly clock: Clock;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.store = deps.store;
+    this.clock = deps.clock;
+  }
 
   list(): Promise<IdentityNamespace[]> {
     return this.store.namespaces.list();
@@ -40,6 +45,11 @@ export class NamespaceService {
         `identity namespace "${taken?.code ?? input.code}" already exists (codes are unique regardless of case)`,
       );
     }
+    publishCatalogChange(this.deps.events, 'NAMESPACE', 'CREATED', {
+      id: namespace.code,
+      name: namespace.name,
+      at: namespace.createdAt,
+    });
     return namespace;
   }
 }

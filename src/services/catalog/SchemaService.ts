@@ -14,6 +14,8 @@ import type { SchemaClass } from '../../domain/enumValues';
 import type { SandboxStore } from '../../storage/ports';
 import type { Clock } from '../Clock';
 import { newId } from '../newId';
+import type { ServiceDeps } from '../ServiceDeps';
+import { publishCatalogChange } from './publishCatalogChange';
 
 export interface CreateSchemaInput extends Partial<DescriptorInputs> {
   name: string;
@@ -29,10 +31,13 @@ export interface UnionSchema {
 
 /** SEMANTICS §1 (schemas, union schema). */
 export class SchemaService {
-  constructor(
-    private readonly store: SandboxStore,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: SandboxStore;
+  private readonly clock: Clock;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.store = deps.store;
+    this.clock = deps.clock;
+  }
 
   list(schemaClass?: SchemaClass): Promise<XdmSchema[]> {
     return this.store.schemas.list(schemaClass);
@@ -72,40 +77,63 @@ export class SchemaService {
       createdAt: now,
       updatedAt: now,
     };
-    return this.store.transaction(async (store) => {
-      if ((await store.schemas.findByName(schema.name)) !== undefined) {
-        throw conflict('input.name', `a schema named "${schema.name}" already exists`);
-      }
-      await store.schemas.insert(schema);
-      return schema;
-    });
+    if (!(await this.store.schemas.insert(schema))) {
+      throw conflict('input.name', `a schema named "${schema.name}" already exists`);
+    }
+    this.announce(schema, 'CREATED');
+    return schema;
   }
 
   /** Fields may be added, never removed or retyped; a profile-enabled schema keeps its union valid. */
   addFields(schemaId: string, fields: readonly SchemaFieldInput[]): Promise<XdmSchema> {
-    return this.store.transaction(async (store) => {
-      const schema = await getSchema(store, schemaId);
+    return this.change(schemaId, async (store, schema) => {
       const next = addDeclaredFields(schema.class, schema.fields, fields, 'fields');
-      if (next.length === schema.fields.length) return schema;
+      if (next.length === schema.fields.length) return undefined;
       if (schema.profileEnabled) await checkUnion(store, schema, next, 'fields');
-      return this.save(store, schema, { fields: next });
+      return { fields: next };
     });
   }
 
   /** Irreversible (SEMANTICS §1): enabling twice returns the schema unchanged. */
   enableForProfile(schemaId: string): Promise<XdmSchema> {
-    return this.store.transaction(async (store) => {
-      const schema = await getSchema(store, schemaId);
-      if (schema.profileEnabled) return schema;
+    return this.change(schemaId, async (store, schema) => {
+      if (schema.profileEnabled) return undefined;
       checkProfileEnablement(schema, 'schemaId');
       await checkUnion(store, schema, schema.fields, 'schemaId');
-      return this.save(store, schema, { profileEnabled: true });
+      return { profileEnabled: true };
     });
   }
 
   async union(schemaClass: SchemaClass): Promise<UnionSchema> {
     const schemas = (await this.store.schemas.list(schemaClass)).filter((s) => s.profileEnabled);
     return { class: schemaClass, schemas, fields: unionFields(schemas) };
+  }
+
+  private announce(schema: XdmSchema, action: 'CREATED' | 'UPDATED'): void {
+    const at = schema.updatedAt;
+    publishCatalogChange(this.deps.events, 'SCHEMA', action, {
+      id: schema.id,
+      name: schema.name,
+      at,
+    });
+  }
+
+  /**
+   * Applies the changes `decide` returns (none: the schema stays as it is) as the next version,
+   * atomically, and announces them once committed.
+   */
+  private async change(
+    schemaId: string,
+    decide: (store: SandboxStore, schema: XdmSchema) => Promise<Partial<XdmSchema> | undefined>,
+  ): Promise<XdmSchema> {
+    const { schema, changed } = await this.store.transaction(async (store) => {
+      const current = await getSchema(store, schemaId);
+      const changes = await decide(store, current);
+      if (changes === undefined) return { schema: current, changed: false };
+      return { schema: await this.save(store, current, changes), changed: true };
+    });
+    if (changed) this.announce(schema, 'UPDATED');
+    return schema;
   }
 
   private async save(

@@ -32,8 +32,13 @@ export class SqlDatasetRepository implements DatasetRepository {
     return row && datasetFromRow(row);
   }
 
-  async insert(dataset: Dataset): Promise<void> {
-    await this.db.insertInto('datasets').values(datasetToRow(this.sandbox, dataset)).execute();
+  async insert(dataset: Dataset): Promise<boolean> {
+    const result = await this.db
+      .insertInto('datasets')
+      .values(datasetToRow(this.sandbox, dataset))
+      .onConflict((oc) => oc.columns(['sandbox', 'name_key']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   async update(dataset: Dataset): Promise<void> {

@@ -34,8 +34,13 @@ export class SqlSchemaRepository implements SchemaRepository {
     return row && schemaFromRow(row);
   }
 
-  async insert(schema: XdmSchema): Promise<void> {
-    await this.db.insertInto('xdm_schemas').values(schemaToRow(this.sandbox, schema)).execute();
+  async insert(schema: XdmSchema): Promise<boolean> {
+    const result = await this.db
+      .insertInto('xdm_schemas')
+      .values(schemaToRow(this.sandbox, schema))
+      .onConflict((oc) => oc.columns(['sandbox', 'name_key']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   async update(schema: XdmSchema, expectedVersion: number): Promise<boolean> {

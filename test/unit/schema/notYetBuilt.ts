@@ -80,7 +80,10 @@ export const NOT_YET_BUILT: Record<string, readonly string[]> = {
     'Query.profileStoreStatus',
   ],
   realTime: [
-    'Subscription',
+    'Subscription.profileUpdated',
+    'Subscription.identityGraphChanged',
+    'Subscription.batchStatusChanged',
+    'Subscription.audienceMembershipChanged',
     'ProfileUpdate',
     'ProfileChangeKind',
     'IdentityGraphChange',
@@ -119,5 +122,6 @@ export const NOT_YET_BUILT: Record<string, readonly string[]> = {
     'Query.exportJobs',
     'Query.exportJob',
     'Query.account',
+    'Subscription.exportJobChanged',
   ],
 };
