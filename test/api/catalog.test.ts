@@ -2,7 +2,6 @@ import {
   AddSchemaFieldsDocument,
   CreateDatasetDocument,
   CreateNamespaceDocument,
-  CreateSandboxDocument,
   CreateSchemaDocument,
   DatasetDocument,
   DatasetsDocument,
@@ -12,22 +11,14 @@ import {
   UnionSchemaDocument,
   UpdateDatasetDocument,
 } from '../generated/graphql';
-import { startTestServer, type TestServer, uniqueName } from '../support/testServer';
+import { useTestServer } from '../support/testServer';
 import { eventSchema, personSchema } from './fixtures';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 /** Each test gets a fresh sandbox: no shared data, no wiping. */
 async function freshSandbox() {
-  const sandbox = uniqueName('cat');
-  await server.data(CreateSandboxDocument, { name: sandbox });
-  return { opts: { sandbox } };
+  return { opts: { sandbox: await server.newSandbox('cat') } };
 }
 
 describe('identity namespaces (SEMANTICS §1)', () => {

@@ -1,27 +1,16 @@
 import {
   CatalogChangedDocument,
   CreateNamespaceDocument,
-  CreateSandboxDocument,
   CreateSchemaDocument,
   EnableSchemaDocument,
 } from '../generated/graphql';
 import { subscribe } from '../support/subscription';
-import { startTestServer, type TestServer, uniqueName } from '../support/testServer';
+import { useTestServer } from '../support/testServer';
 import { personSchema } from './fixtures';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
-async function sandbox(): Promise<string> {
-  const name = uniqueName('sub');
-  await server.data(CreateSandboxDocument, { name });
-  return name;
-}
+const sandbox = () => server.newSandbox('sub');
 
 let n = 0;
 const createNamespace = (sandboxName: string) =>

@@ -1,12 +1,6 @@
-import { startTestServer, type TestServer } from '../support/testServer';
+import { useTestServer } from '../support/testServer';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const base = () => server.url.replace('/graphql', '');
 const post = (

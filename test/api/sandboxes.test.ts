@@ -9,16 +9,10 @@ import {
   SchemaDocument,
   SchemasDocument,
 } from '../generated/graphql';
-import { startTestServer, type TestServer, uniqueName } from '../support/testServer';
+import { useTestServer, uniqueName } from '../support/testServer';
 import { personSchema } from './fixtures';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 describe('sandboxes (SEMANTICS §0)', () => {
   it('prod exists from the start and is used when no sandbox is named', async () => {

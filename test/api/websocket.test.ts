@@ -1,15 +1,9 @@
 import type { ExecutionResult } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { CreateSandboxDocument } from '../generated/graphql';
-import { startTestServer, type TestServer, uniqueName } from '../support/testServer';
+import { useTestServer, uniqueName } from '../support/testServer';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 /** Runs one operation over graphql-ws and returns its single result. */
 async function once(client: Client, query: string): Promise<ExecutionResult> {

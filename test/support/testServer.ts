@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { createTesseraServer } from '../../src/server/createTesseraServer';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+import { CreateSandboxDocument } from '../generated/graphql';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -36,6 +37,8 @@ export interface TestServer {
   data<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, options?: RequestOptions): Promise<R>;
   /** A graphql-ws client; closed by stop(). */
   wsClient(connectionParams?: Record<string, unknown>): Client;
+  /** Creates a sandbox of its own for one test (no shared data, no wiping); returns its name. */
+  newSandbox(prefix: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +77,12 @@ export async function startTestServer(dataDir: string = IN_MEMORY): Promise<Test
       }
       return res.data;
     },
+    async newSandbox(prefix) {
+      const name = uniqueName(prefix);
+      const res = await request(CreateSandboxDocument, { name });
+      if (res.errors !== undefined) throw new Error(`createSandbox: ${JSON.stringify(res.errors)}`);
+      return name;
+    },
     wsClient(connectionParams) {
       const client = createClient({
         url: url.replace('http', 'ws'),
@@ -101,3 +110,37 @@ let counter = 0;
 /** A name no other test uses: each test works in its own sandbox instead of wiping data. */
 export const uniqueName = (prefix: string): string =>
   `${prefix.slice(0, 12)}-${process.pid.toString(36)}${(counter++).toString(36)}-${Date.now().toString(36).slice(-4)}`;
+
+/**
+ * One real server for a test file: started before its tests, stopped after them. The returned
+ * object forwards to it, so tests can hold it from the start.
+ */
+export function useTestServer(): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startTestServer();
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  const get = (): TestServer => {
+    if (current === undefined) throw new Error('the test server starts in beforeAll');
+    return current;
+  };
+  return {
+    get url() {
+      return get().url;
+    },
+    get wsUrl() {
+      return get().wsUrl;
+    },
+    get store() {
+      return get().store;
+    },
+    request: (doc, variables, options) => get().request(doc, variables, options),
+    data: (doc, variables, options) => get().data(doc, variables, options),
+    wsClient: (params) => get().wsClient(params),
+    newSandbox: (prefix) => get().newSandbox(prefix),
+    stop: () => get().stop(),
+  };
+}
