@@ -1,0 +1,177 @@
+import type { IdentityType } from '../enumValues';
+import { type Identity, identityKey } from './Identity';
+import { type GraphLink, type GraphNode, linkKey } from './GraphNode';
+
+/** What a workspace changed, for the store to persist. */
+export interface GraphChanges {
+  nodes: GraphNode[];
+  links: GraphLink[];
+  removedLinks: string[];
+}
+
+/**
+ * The graphs one request touches, held in memory while its records are applied (whole graphs:
+ * each is at most `maxGraphSize`, so this is bounded by the request, never by the store). It
+ * keeps an index by graph id and records what changed; the rules in this folder decide.
+ */
+export class GraphWorkspace {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly links = new Map<string, GraphLink>();
+  private readonly linksByNode = new Map<string, Set<string>>();
+  private readonly membersByGraph = new Map<string, Set<string>>();
+  private readonly changedNodes = new Set<string>();
+  private readonly changedLinks = new Set<string>();
+  private readonly removedLinks = new Set<string>();
+
+  constructor(
+    loaded: { nodes: readonly GraphNode[]; links: readonly GraphLink[] },
+    readonly newGraphId: () => string,
+  ) {
+    for (const node of loaded.nodes) this.index({ ...node });
+    for (const link of loaded.links) this.indexLink({ ...link, datasets: [...link.datasets] });
+  }
+
+  node(key: string): GraphNode | undefined {
+    return this.nodes.get(key);
+  }
+
+  link(key: string): GraphLink | undefined {
+    return this.links.get(key);
+  }
+
+  /** Adds an identity (alone in a new graph) or refreshes its lastSeen. */
+  touchNode(identity: Identity, type: IdentityType, at: number): GraphNode {
+    const key = identityKey(identity);
+    const known = this.nodes.get(key);
+    if (known !== undefined) {
+      if (at > known.lastSeen) this.update(known, { lastSeen: at });
+      return known;
+    }
+    const node = {
+      ...identity,
+      key,
+      type,
+      firstSeen: at,
+      lastSeen: at,
+      graphId: this.newGraphId(),
+    };
+    this.index(node);
+    this.changedNodes.add(key);
+    return node;
+  }
+
+  /** Adds the link between two known identities, or records one more sighting of it. */
+  touchLink(
+    a: string,
+    b: string,
+    dataset: string,
+    at: number,
+  ): { link: GraphLink; isNew: boolean } {
+    const key = linkKey(a, b);
+    const known = this.links.get(key);
+    if (known !== undefined) {
+      if (at > known.lastSeen) known.lastSeen = at;
+      if (!known.datasets.includes(dataset)) known.datasets.push(dataset);
+      this.changedLinks.add(key);
+      return { link: known, isNew: false };
+    }
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const graphId = this.require(a).graphId;
+    const link = { key, a: x, b: y, datasets: [dataset], firstSeen: at, lastSeen: at, graphId };
+    this.indexLink(link);
+    this.changedLinks.add(key);
+    this.removedLinks.delete(key);
+    return { link, isNew: true };
+  }
+
+  removeLink(key: string): void {
+    const link = this.links.get(key);
+    if (link === undefined) return;
+    this.links.delete(key);
+    this.linksByNode.get(link.a)?.delete(key);
+    this.linksByNode.get(link.b)?.delete(key);
+    this.changedLinks.delete(key);
+    this.removedLinks.add(key);
+  }
+
+  linksOf(nodeKey: string): GraphLink[] {
+    return [...(this.linksByNode.get(nodeKey) ?? [])].map((k) => this.links.get(k)!);
+  }
+
+  members(graphId: string): GraphNode[] {
+    return [...(this.membersByGraph.get(graphId) ?? [])].map((k) => this.require(k));
+  }
+
+  /** Moves an identity, and the links it holds, to another graph. */
+  setGraphId(nodeKey: string, graphId: string): void {
+    const node = this.require(nodeKey);
+    if (node.graphId === graphId) return;
+    this.membersByGraph.get(node.graphId)?.delete(nodeKey);
+    this.update(node, { graphId });
+    this.memberSet(graphId).add(nodeKey);
+    for (const link of this.linksOf(nodeKey)) {
+      if (link.graphId !== graphId) {
+        link.graphId = graphId;
+        this.changedLinks.add(link.key);
+      }
+    }
+  }
+
+  /** The identities connected to `start` by links (breadth-first). */
+  component(start: string): Set<string> {
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      for (const link of this.linksOf(next)) {
+        const other = link.a === next ? link.b : link.a;
+        if (!seen.has(other)) {
+          seen.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    return seen;
+  }
+
+  changes(): GraphChanges {
+    return {
+      nodes: [...this.changedNodes].map((k) => this.require(k)),
+      links: [...this.changedLinks].map((k) => this.links.get(k)!),
+      removedLinks: [...this.removedLinks],
+    };
+  }
+
+  private require(key: string): GraphNode {
+    const node = this.nodes.get(key);
+    if (node === undefined) throw new Error(`identity ${key} is not in the workspace`);
+    return node;
+  }
+
+  private update(node: GraphNode, changes: Partial<GraphNode>): void {
+    Object.assign(node, changes);
+    this.changedNodes.add(node.key);
+  }
+
+  private index(node: GraphNode): void {
+    this.nodes.set(node.key, node);
+    this.memberSet(node.graphId).add(node.key);
+  }
+
+  private indexLink(link: GraphLink): void {
+    this.links.set(link.key, link);
+    for (const end of [link.a, link.b]) {
+      const set = this.linksByNode.get(end) ?? new Set<string>();
+      set.add(link.key);
+      this.linksByNode.set(end, set);
+    }
+  }
+
+  private memberSet(graphId: string): Set<string> {
+    let set = this.membersByGraph.get(graphId);
+    if (set === undefined) {
+      set = new Set();
+      this.membersByGraph.set(graphId, set);
+    }
+    return set;
+  }
+}
