@@ -1,5 +1,6 @@
 import { Issues } from '../Issues';
 import { describeFieldType } from './describeFieldType';
+import { parentPaths } from './fieldPath';
 import type { SchemaClass } from '../enumValues';
 import type {
   IdentityDescriptor,
@@ -142,6 +143,12 @@ function checkPath(
     c.issues.add(`${at}.path`, `"${path}" is ${describeFieldType(field)}; it must be ${expected}`);
   } else if (usedPaths.includes(path)) {
     c.issues.add(`${at}.path`, `"${path}" already has a descriptor`);
+  } else if (parentPaths(path).some((p) => c.byPath.get(p)?.type === 'ARRAY')) {
+    // One record, one value: a field inside array items has as many values as items.
+    c.issues.add(
+      `${at}.path`,
+      `"${path}" is inside an array; a descriptor names one value per record`,
+    );
   } else return true;
   return false;
 }

@@ -11,6 +11,7 @@ export type RecordErrorCode =
   | 'TOO_LARGE' // over 100 KB (records) or 10 KB (events)
   | 'NOT_UPSERT_ENABLED' // MERGE into a dataset that is not upsert-enabled
   | 'MALFORMED' // not a JSON object, or unreadable in a batch file
+  | 'UNSUPPORTED_OPERATION' // e.g. DELETE of events (system jobs remove events)
   | 'INVALID_IDENTITY' // warning: a value that is not an identity was dropped
   | 'UNKNOWN_NAMESPACE' // warning: identityMap names a namespace the catalog lacks
   | 'STALE' // warning: older than the stored fragment, ignored
