@@ -5,6 +5,8 @@ import { DatasetResolver } from './catalog/dataset.resolver';
 import { NamespaceResolver } from './catalog/namespace.resolver';
 import { SchemaResolver } from './catalog/schema.resolver';
 import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
+import { IdentityResolver } from './identity/identity.resolver';
+import { IngestResolver } from './ingestion/ingest.resolver';
 import { SandboxResolver } from './sandbox/sandbox.resolver';
 
 /**
@@ -28,6 +30,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       DatasetResolver,
       SandboxResolver,
       CatalogSubscriptionResolver,
+      IdentityResolver,
+      IngestResolver,
     ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,

@@ -1,11 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from '../graphql/Context';
-import type { EventBus } from '../realtime/EventBus';
 import { createLoaders } from '../graphql/loaders';
-import type { Clock } from '../services/Clock';
+import type { Platform } from '../services/Platform';
 import type { SandboxService } from '../services/SandboxService';
 import { createSandboxServices } from '../services/SandboxServices';
-import type { Store } from '../storage/ports';
 
 /** SEMANTICS §0: the header (and graphql-ws `connection_init` key) that names a sandbox. */
 export const SANDBOX_HEADER = 'x-sandbox-name';
@@ -13,10 +11,8 @@ export const SANDBOX_HEADER = 'x-sandbox-name';
 /** Builds a fresh context per HTTP request and per subscription operation. */
 export class ContextFactory {
   constructor(
-    private readonly store: Store,
-    private readonly bus: EventBus,
+    private readonly platform: Platform,
     private readonly sandboxes: SandboxService,
-    private readonly clock: Clock,
   ) {}
 
   async forHeaders(headers: IncomingHttpHeaders): Promise<Context> {
@@ -33,7 +29,7 @@ export class ContextFactory {
   }
 
   private forSandbox(sandbox: string): Context {
-    const services = createSandboxServices(this.store, this.bus, sandbox, this.clock);
+    const services = createSandboxServices(this.platform, sandbox);
     return { sandbox, services, sandboxes: this.sandboxes, loaders: createLoaders(services) };
   }
 }

@@ -1,9 +1,10 @@
-import { type EventBus, forSandbox, type SandboxEvents } from '../realtime/EventBus';
-import type { Store } from '../storage/ports';
-import type { Clock } from './Clock';
+import { forSandbox, type SandboxEvents } from '../realtime/EventBus';
 import { DatasetService } from './catalog/DatasetService';
 import { NamespaceService } from './catalog/NamespaceService';
 import { SchemaService } from './catalog/SchemaService';
+import { IdentityService } from './identity/IdentityService';
+import { IngestionService } from './ingestion/IngestionService';
+import type { Platform } from './Platform';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
@@ -12,20 +13,23 @@ export interface SandboxServices {
   readonly namespaces: NamespaceService;
   readonly schemas: SchemaService;
   readonly datasets: DatasetService;
+  readonly identity: IdentityService;
+  readonly ingestion: IngestionService;
 }
 
-export function createSandboxServices(
-  store: Store,
-  bus: EventBus,
-  sandbox: string,
-  clock: Clock,
-): SandboxServices {
-  const deps = { store: store.scoped(sandbox), clock, events: forSandbox(bus, sandbox) };
+export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
+  const deps = {
+    store: platform.store.scoped(sandbox),
+    clock: platform.clock,
+    events: forSandbox(platform.bus, sandbox),
+  };
   return {
     sandbox,
     events: deps.events,
     namespaces: new NamespaceService(deps),
     schemas: new SchemaService(deps),
     datasets: new DatasetService(deps),
+    identity: new IdentityService(deps, platform.repairs),
+    ingestion: new IngestionService(deps, platform.validators),
   };
 }

@@ -1,4 +1,8 @@
 import type { Dataset, IdentityNamespace, XdmSchema } from '../domain/catalog/types';
+import type { GraphLink, GraphNode } from '../domain/identity/GraphNode';
+import type { GraphChanges } from '../domain/identity/GraphWorkspace';
+import type { IdentitySettings } from '../domain/identity/IdentitySettings';
+import type { Fragment, StoredEvent } from '../domain/profile/Fragment';
 import type { SchemaClass } from '../domain/enumValues';
 import type { Sandbox } from '../domain/sandbox';
 
@@ -33,6 +37,8 @@ export interface SandboxStore {
   readonly namespaces: NamespaceRepository;
   readonly schemas: SchemaRepository;
   readonly datasets: DatasetRepository;
+  readonly identities: IdentityGraphRepository;
+  readonly profiles: ProfileRepository;
   /** As `Store.transaction`, within this sandbox. */
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
 }
@@ -69,4 +75,34 @@ export interface DatasetRepository {
   insert(dataset: Dataset): Promise<boolean>;
   /** Replaces a dataset; the caller checks that a new name is free (inside its transaction). */
   update(dataset: Dataset): Promise<void>;
+}
+
+/** The identity graph (SEMANTICS §3). Rules live in the domain; this only persists. */
+export interface IdentityGraphRepository {
+  /**
+   * Every identity and link of the graphs that hold any of `keys` (identity keys), in a
+   * bounded number of queries whatever the number of keys.
+   */
+  loadGraphsOf(keys: readonly string[]): Promise<{ nodes: GraphNode[]; links: GraphLink[] }>;
+  /** Every identity and link of these graphs. */
+  loadGraphs(graphIds: readonly string[]): Promise<{ nodes: GraphNode[]; links: GraphLink[] }>;
+  /** Persists what a workspace changed. */
+  save(changes: GraphChanges): Promise<void>;
+  /** Ids of graphs that break the rules: too large, or two values of a unique namespace. */
+  graphsBreaking(settings: IdentitySettings, limit: number): Promise<string[]>;
+  /** The sandbox's settings; undefined until first changed (defaults apply). */
+  settings(): Promise<IdentitySettings | undefined>;
+  saveSettings(settings: IdentitySettings, at: Date): Promise<void>;
+}
+
+/** Fragments and events (SEMANTICS §2, §4). */
+export interface ProfileRepository {
+  /** The fragments of these identities in one dataset, by identity key. */
+  fragmentsOf(datasetId: string, identityKeys: readonly string[]): Promise<Map<string, Fragment>>;
+  putFragments(fragments: readonly Fragment[]): Promise<void>;
+  /** Removes these identities' fragments in one dataset; returns how many there were. */
+  deleteFragments(datasetId: string, identityKeys: readonly string[]): Promise<number>;
+  /** Which of these event ids one dataset already holds. */
+  existingEventIds(datasetId: string, eventIds: readonly string[]): Promise<Set<string>>;
+  insertEvents(events: readonly StoredEvent[]): Promise<void>;
 }

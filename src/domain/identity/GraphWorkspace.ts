@@ -95,11 +95,18 @@ export class GraphWorkspace {
   }
 
   linksOf(nodeKey: string): GraphLink[] {
-    return [...(this.linksByNode.get(nodeKey) ?? [])].map((k) => this.links.get(k)!);
+    return [...(this.linksByNode.get(nodeKey) ?? [])].flatMap((k) => this.links.get(k) ?? []);
   }
 
   members(graphId: string): GraphNode[] {
     return [...(this.membersByGraph.get(graphId) ?? [])].map((k) => this.require(k));
+  }
+
+  /** The identity, which the caller knows is here (it touched or loaded it). */
+  require(key: string): GraphNode {
+    const node = this.nodes.get(key);
+    if (node === undefined) throw new Error(`identity ${key} is not in the workspace`);
+    return node;
   }
 
   /** Moves an identity, and the links it holds, to another graph. */
@@ -136,15 +143,9 @@ export class GraphWorkspace {
   changes(): GraphChanges {
     return {
       nodes: [...this.changedNodes].map((k) => this.require(k)),
-      links: [...this.changedLinks].map((k) => this.links.get(k)!),
+      links: [...this.changedLinks].flatMap((k) => this.links.get(k) ?? []),
       removedLinks: [...this.removedLinks],
     };
-  }
-
-  private require(key: string): GraphNode {
-    const node = this.nodes.get(key);
-    if (node === undefined) throw new Error(`identity ${key} is not in the workspace`);
-    return node;
   }
 
   private update(node: GraphNode, changes: Partial<GraphNode>): void {

@@ -41,7 +41,7 @@ function connect(
   observation: Observation,
   settings: IdentitySettings,
 ): void {
-  const [ga, gb] = [ws.node(a)!.graphId, ws.node(b)!.graphId];
+  const [ga, gb] = [ws.require(a).graphId, ws.require(b).graphId];
   const { isNew } = ws.touchLink(a, b, observation.dataset, observation.at);
   if (!isNew || ga === gb) return;
   const [membersA, membersB] = [ws.members(ga), ws.members(gb)];
@@ -57,7 +57,7 @@ function connect(
     const [smaller, larger] = membersA.length < membersB.length ? [membersA, gb] : [membersB, ga];
     for (const node of smaller) ws.setGraphId(node.key, larger);
   }
-  for (const graphId of new Set([ws.node(a)!.graphId, ws.node(b)!.graphId])) {
+  for (const graphId of new Set([ws.require(a).graphId, ws.require(b).graphId])) {
     enforceSizeLimit(ws, graphId, settings.maxGraphSize);
   }
 }
@@ -69,7 +69,7 @@ function connect(
 export function repairGraph(ws: GraphWorkspace, graphId: string, settings: IdentitySettings): void {
   const keys = ws.members(graphId).map((n) => n.key);
   replayNewestFirst(ws, keys, settings.uniqueNamespaces);
-  for (const id of new Set(keys.map((k) => ws.node(k)!.graphId))) {
+  for (const id of new Set(keys.map((k) => ws.require(k).graphId))) {
     enforceSizeLimit(ws, id, settings.maxGraphSize);
   }
 }

@@ -36,7 +36,8 @@ export function shortestLinkPath(
 function unwind(cameFrom: Map<string, PathStep>, from: string, to: string): PathStep[] {
   const steps: PathStep[] = [];
   for (let at = to; at !== from;) {
-    const step = cameFrom.get(at)!;
+    const step = cameFrom.get(at);
+    if (step === undefined) throw new Error(`no way back from ${at}`);
     steps.unshift(step);
     at = step.from;
   }

@@ -61,7 +61,7 @@ class UniqueValueGroups {
   join(a: string, b: string): boolean {
     const [ra, rb] = [this.find(a), this.find(b)];
     if (ra === rb) return true;
-    const [va, vb] = [this.values.get(ra)!, this.values.get(rb)!];
+    const [va, vb] = [this.valuesOf(ra), this.valuesOf(rb)];
     for (const [ns, id] of vb) if (va.has(ns) && va.get(ns) !== id) return false;
     for (const [ns, id] of vb) va.set(ns, id);
     this.parent.set(rb, ra);
@@ -70,8 +70,20 @@ class UniqueValueGroups {
 
   private find(key: string): string {
     let root = key;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
+    for (
+      let up = this.parent.get(root);
+      up !== undefined && up !== root;
+      up = this.parent.get(root)
+    ) {
+      root = up;
+    }
     this.parent.set(key, root);
     return root;
+  }
+
+  private valuesOf(root: string): Map<string, string> {
+    const values = this.values.get(root);
+    if (values === undefined) throw new Error(`identity ${root} is not being replayed`);
+    return values;
   }
 }

@@ -3,6 +3,7 @@ import { Issues } from '../../domain/Issues';
 import { addDeclaredFields } from '../../domain/catalog/addDeclaredFields';
 import { checkDescriptors, type DescriptorInputs } from '../../domain/catalog/checkDescriptors';
 import { checkProfileEnablement } from '../../domain/catalog/checkProfileEnablement';
+import { namespaceKey } from '../../domain/catalog/checkNamespaceInput';
 import { checkText } from '../../domain/catalog/checkText';
 import {
   describeUnionConflict,
@@ -14,6 +15,7 @@ import type { SchemaClass } from '../../domain/enumValues';
 import type { SandboxStore } from '../../storage/ports';
 import type { Clock } from '../Clock';
 import { newId } from '../newId';
+import { namespacesByKey } from './namespacesByKey';
 import type { ServiceDeps } from '../ServiceDeps';
 import { publishCatalogChange } from './publishCatalogChange';
 
@@ -52,9 +54,7 @@ export class SchemaService {
     checkText(issues, 'input.name', input.name, { required: true, max: 256 });
     issues.throwIfAny();
     const fields = addDeclaredFields(input.class, undefined, input.fields, 'input.fields');
-    const namespaces = new Map(
-      (await this.store.namespaces.list()).map((n) => [n.code.toLowerCase(), n]),
-    );
+    const namespaces = await namespacesByKey(this.store);
     const descriptors = checkDescriptors(
       input.class,
       fields,
@@ -62,7 +62,7 @@ export class SchemaService {
         identityDescriptors: input.identityDescriptors ?? [],
         relationships: input.relationships ?? [],
       },
-      (code) => namespaces.get(code.toLowerCase()),
+      (code) => namespaces.get(namespaceKey(code)),
       'input',
     );
     const now = this.clock();

@@ -1,7 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { SandboxStore, Store } from '../ports';
 import { SqlDatasetRepository } from './SqlDatasetRepository';
+import { SqlIdentityGraphRepository } from './SqlIdentityGraphRepository';
 import { SqlNamespaceRepository } from './SqlNamespaceRepository';
+import { SqlProfileRepository } from './SqlProfileRepository';
 import { SqlSandboxRepository } from './SqlSandboxRepository';
 import { SqlSchemaRepository } from './SqlSchemaRepository';
 import type { Tables } from './tables';
@@ -38,6 +40,8 @@ class SqlSandboxStore implements SandboxStore {
   readonly namespaces: SqlNamespaceRepository;
   readonly schemas: SqlSchemaRepository;
   readonly datasets: SqlDatasetRepository;
+  readonly identities: SqlIdentityGraphRepository;
+  readonly profiles: SqlProfileRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -46,6 +50,8 @@ class SqlSandboxStore implements SandboxStore {
     this.namespaces = new SqlNamespaceRepository(db, sandbox);
     this.schemas = new SqlSchemaRepository(db, sandbox);
     this.datasets = new SqlDatasetRepository(db, sandbox);
+    this.identities = new SqlIdentityGraphRepository(db, sandbox);
+    this.profiles = new SqlProfileRepository(db, sandbox);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {

@@ -70,6 +70,14 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 2,
+    name: 'identity graph and profile store',
+    async up(db) {
+      await createIdentityTables(db);
+      await createProfileTables(db);
+    },
+  },
 ];
 
 /**
@@ -107,4 +115,82 @@ export async function migrate(
     if (ran) applied.push(migration.version);
   }
   return applied;
+}
+
+async function createIdentityTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('identities')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('namespace', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('first_seen', 'bigint', (c) => c.notNull())
+    .addColumn('last_seen', 'bigint', (c) => c.notNull())
+    .addColumn('graph_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('identities_pk', ['sandbox', 'key'])
+    .execute();
+  await db.schema
+    .createIndex('identities_graph_idx')
+    .on('identities')
+    .columns(['sandbox', 'graph_id'])
+    .execute();
+  await db.schema
+    .createTable('identity_links')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('a', 'text', (c) => c.notNull())
+    .addColumn('b', 'text', (c) => c.notNull())
+    .addColumn('datasets', 'text', (c) => c.notNull())
+    .addColumn('first_seen', 'bigint', (c) => c.notNull())
+    .addColumn('last_seen', 'bigint', (c) => c.notNull())
+    .addColumn('graph_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('identity_links_pk', ['sandbox', 'key'])
+    .execute();
+  await db.schema
+    .createIndex('identity_links_graph_idx')
+    .on('identity_links')
+    .columns(['sandbox', 'graph_id'])
+    .execute();
+  await db.schema
+    .createTable('identity_settings')
+    .addColumn('sandbox', 'text', (c) => c.primaryKey())
+    .addColumn('settings', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+}
+
+async function createProfileTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('fragments')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('dataset_id', 'text', (c) => c.notNull())
+    .addColumn('identity_key', 'text', (c) => c.notNull())
+    .addColumn('attributes', 'text', (c) => c.notNull())
+    .addColumn('source_updated_at', 'bigint')
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('fragments_pk', ['sandbox', 'dataset_id', 'identity_key'])
+    .execute();
+  await db.schema
+    .createIndex('fragments_identity_idx')
+    .on('fragments')
+    .columns(['sandbox', 'identity_key'])
+    .execute();
+  await db.schema
+    .createTable('events')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('dataset_id', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('identity_key', 'text', (c) => c.notNull())
+    .addColumn('timestamp', 'bigint', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('batch_id', 'text')
+    .addColumn('ingested_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('events_pk', ['sandbox', 'dataset_id', 'event_id'])
+    .execute();
+  await db.schema
+    .createIndex('events_identity_idx')
+    .on('events')
+    .columns(['sandbox', 'identity_key', 'timestamp'])
+    .execute();
 }

@@ -45,4 +45,43 @@ export interface Tables {
     event_ttl_days: number | null;
     created_at: Millis;
   };
+  identities: {
+    sandbox: string;
+    key: string;
+    namespace: string;
+    id: string;
+    type: string;
+    first_seen: Millis;
+    last_seen: Millis;
+    graph_id: string;
+  };
+  identity_links: {
+    sandbox: string;
+    key: string;
+    a: string;
+    b: string;
+    datasets: string;
+    first_seen: Millis;
+    last_seen: Millis;
+    graph_id: string;
+  };
+  identity_settings: { sandbox: string; settings: string; updated_at: Millis };
+  fragments: {
+    sandbox: string;
+    dataset_id: string;
+    identity_key: string;
+    attributes: string;
+    source_updated_at: Millis | null;
+    updated_at: Millis;
+  };
+  events: {
+    sandbox: string;
+    dataset_id: string;
+    event_id: string;
+    identity_key: string;
+    timestamp: Millis;
+    data: string;
+    batch_id: string | null;
+    ingested_at: Millis;
+  };
 }

@@ -102,7 +102,9 @@ describe('observe: identities and links (SEMANTICS §3)', () => {
     const rules = settings({ maxGraphSize: 3 });
     const ws = workspace();
     see(ws, ['CRMID:1', 'Email:a@x'], 50, rules);
-    extras.forEach((extra, i) => see(ws, ['CRMID:1', extra], 100 + i * 10, rules));
+    extras.forEach((extra, i) => {
+      see(ws, ['CRMID:1', extra], 100 + i * 10, rules);
+    });
     const all = ['CRMID:1', 'Email:a@x', ...extras];
     const graphs = graphsOf(ws, all);
     const main = graphs.find((g) => g.includes('CRMID:1'))!;

@@ -1,0 +1,17 @@
+import type { RecordValidators } from '../domain/records/RecordValidators';
+import type { Logger } from '../logger';
+import type { EventBus } from '../realtime/EventBus';
+import type { Store } from '../storage/ports';
+import type { Clock } from './Clock';
+import type { IdentityRepairs } from './identity/IdentityRepairs';
+
+/** The long-lived parts every sandbox's services share: built once at start-up. */
+export interface Platform {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly repairs: IdentityRepairs;
+  /** Compiled record validators, per schema version. */
+  readonly validators: RecordValidators;
+}

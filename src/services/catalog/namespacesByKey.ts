@@ -1,0 +1,8 @@
+import { namespaceKey } from '../../domain/catalog/checkNamespaceInput';
+import type { NamespacesByKey } from '../../domain/records/identityCandidates';
+import type { SandboxStore } from '../../storage/ports';
+
+/** The sandbox's namespaces keyed as codes compare (case-insensitively). */
+export async function namespacesByKey(store: SandboxStore): Promise<NamespacesByKey> {
+  return new Map((await store.namespaces.list()).map((n) => [namespaceKey(n.code), n]));
+}

@@ -1,0 +1,66 @@
+import { GraphWorkspace } from '../../domain/identity/GraphWorkspace';
+import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySettings';
+import { repairGraph } from '../../domain/identity/observe';
+import type { Logger } from '../../logger';
+import type { Store } from '../../storage/ports';
+import { newId } from '../newId';
+
+const GRAPHS_PER_TRANSACTION = 100;
+
+/**
+ * SEMANTICS §3 (settings changes apply to existing graphs): repairs, in the background, the
+ * graphs of a sandbox that break its current rules, a chunk per transaction. The store is the
+ * queue: a repair interrupted by a restart is found again by the start-up sweep, since it
+ * looks for graphs that break the rules, not for a record of pending work.
+ */
+export class IdentityRepairs {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts (or queues one more) repair pass over a sandbox. */
+  schedule(sandbox: string): void {
+    if (this.running.has(sandbox)) {
+      this.again.add(sandbox);
+      return;
+    }
+    const pass = this.repair(sandbox)
+      .catch((err: unknown) => {
+        this.logger.error({ err, sandbox }, 'identity graph repair failed');
+      })
+      .finally(() => {
+        this.running.delete(sandbox);
+        if (this.again.delete(sandbox)) this.schedule(sandbox);
+      });
+    this.running.set(sandbox, pass);
+  }
+
+  /** Resolves when every scheduled pass has finished (shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running.values());
+  }
+
+  private async repair(sandbox: string): Promise<void> {
+    const scoped = this.store.scoped(sandbox);
+    let previous = '';
+    for (;;) {
+      const settings = (await scoped.identities.settings()) ?? DEFAULT_IDENTITY_SETTINGS;
+      const graphIds = await scoped.identities.graphsBreaking(settings, GRAPHS_PER_TRANSACTION);
+      if (graphIds.length === 0) return;
+      // A graph a repair cannot fix would otherwise be retried forever.
+      if (graphIds.join() === previous)
+        throw new Error(`graphs still break the rules: ${previous}`);
+      previous = graphIds.join();
+      await scoped.transaction(async (tx) => {
+        const ws = new GraphWorkspace(await tx.identities.loadGraphs(graphIds), () => newId('g'));
+        for (const graphId of graphIds) repairGraph(ws, graphId, settings);
+        await tx.identities.save(ws.changes());
+      });
+      this.logger.info({ sandbox, graphs: graphIds.length }, 'repaired identity graphs');
+    }
+  }
+}

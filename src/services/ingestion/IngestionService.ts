@@ -1,0 +1,164 @@
+import { badInput, notFound } from '../../domain/AppError';
+import type { Dataset, XdmSchema } from '../../domain/catalog/types';
+import type { Identity } from '../../domain/identity/Identity';
+import { identityKey } from '../../domain/identity/Identity';
+import { GraphWorkspace } from '../../domain/identity/GraphWorkspace';
+import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySettings';
+import { observe } from '../../domain/identity/observe';
+import {
+  isPrepared,
+  type PreparedRecord,
+  type RejectedRecord,
+} from '../../domain/ingestion/PreparedRecord';
+import {
+  type IngestOperation,
+  prepareRecord,
+  type RecordContext,
+} from '../../domain/ingestion/prepareRecord';
+import { applyToFragments } from '../../domain/profile/applyToFragments';
+import { newEvents } from '../../domain/profile/newEvents';
+import type { RecordError } from '../../domain/records/RecordError';
+import type { RecordValidators } from '../../domain/records/RecordValidators';
+import type { SandboxStore } from '../../storage/ports';
+import { namespacesByKey } from '../catalog/namespacesByKey';
+import { newId } from '../newId';
+import type { ServiceDeps } from '../ServiceDeps';
+
+/** SEMANTICS §2: at most this many records per streaming call. */
+export const MAX_RECORDS_PER_CALL = 1000;
+
+export interface RecordResult {
+  index: number;
+  status: 'ACCEPTED' | 'REJECTED';
+  identity: Identity | null;
+  errors: RecordError[];
+}
+
+export interface IngestResult {
+  accepted: number;
+  rejected: number;
+  results: RecordResult[];
+}
+
+export interface IngestRequest {
+  datasetId: string;
+  operation: IngestOperation;
+  records: readonly unknown[];
+  /** Set when a batch writes the records (events remember it for DELETE_EVENT_BATCH). */
+  batchId?: string;
+}
+
+/**
+ * SEMANTICS §2–3: checks every record, then stores the good ones — identities and links,
+ * fragments or events — in one transaction, and answers per record. One bad record never
+ * fails its neighbours; what is stored is visible when this returns.
+ */
+export class IngestionService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly validators: RecordValidators,
+  ) {}
+
+  async ingest(request: IngestRequest, limit = MAX_RECORDS_PER_CALL): Promise<IngestResult> {
+    if (request.records.length > limit) {
+      throw badInput(
+        'input.records',
+        `at most ${limit} records per call; got ${request.records.length}`,
+      );
+    }
+    const ctx = await this.context(request.datasetId, request.operation);
+    const outcomes = request.records.map((raw, i) => prepareRecord(raw, i, ctx));
+    const prepared = outcomes.filter(isPrepared);
+    if (prepared.length > 0) {
+      await this.deps.store.transaction((store) =>
+        this.store(store, prepared, ctx, request.batchId ?? null),
+      );
+    }
+    return summarise(outcomes);
+  }
+
+  private async context(datasetId: string, operation: IngestOperation): Promise<RecordContext> {
+    const { store } = this.deps;
+    const [dataset] = await store.datasets.getMany([datasetId]);
+    if (dataset === undefined)
+      throw notFound('input.datasetId', `there is no dataset "${datasetId}"`);
+    const [schema] = (await store.schemas.getMany([dataset.schemaId])) as [XdmSchema];
+    const namespaces = await namespacesByKey(store);
+    const settings = (await store.identities.settings()) ?? DEFAULT_IDENTITY_SETTINGS;
+    return {
+      dataset,
+      schema,
+      operation,
+      namespaces,
+      settings,
+      validate: this.validators.forSchema(schema),
+      validatePatch: this.validators.forPatch(schema),
+    };
+  }
+
+  private async store(
+    store: SandboxStore,
+    records: PreparedRecord[],
+    ctx: RecordContext,
+    batchId: string | null,
+  ): Promise<void> {
+    const now = this.deps.clock().getTime();
+    await linkIdentities(store, records, ctx, now);
+    if (!ctx.dataset.profileEnabled) return; // SEMANTICS §1: kept out of the profile store
+    if (ctx.schema.class === 'EXPERIENCE_EVENT') {
+      await storeEvents(store, records, ctx.dataset, batchId, now);
+    } else {
+      await storeFragments(store, records, ctx, now);
+    }
+  }
+}
+
+async function linkIdentities(
+  store: SandboxStore,
+  records: PreparedRecord[],
+  ctx: RecordContext,
+  now: number,
+) {
+  const keys = records.flatMap((r) => r.identities.map(identityKey));
+  const ws = new GraphWorkspace(await store.identities.loadGraphsOf(keys), () => newId('g'));
+  for (const record of records) {
+    const observation = { identities: record.identities, dataset: ctx.dataset.id, at: now };
+    observe(ws, { ...observation, link: ctx.dataset.identityEnabled }, ctx.settings);
+  }
+  await store.identities.save(ws.changes());
+}
+
+async function storeFragments(
+  store: SandboxStore,
+  records: PreparedRecord[],
+  ctx: RecordContext,
+  now: number,
+) {
+  const keys = records.map((r) => identityKey(r.primary));
+  const current = await store.profiles.fragmentsOf(ctx.dataset.id, keys);
+  const writes = applyToFragments(current, records, ctx.operation, ctx.dataset.id, now);
+  await store.profiles.putFragments(writes.put);
+  await store.profiles.deleteFragments(ctx.dataset.id, writes.deleted);
+}
+
+async function storeEvents(
+  store: SandboxStore,
+  records: PreparedRecord[],
+  dataset: Dataset,
+  batchId: string | null,
+  now: number,
+) {
+  const ids = records.flatMap((r) => (r.event ? [r.event.id] : []));
+  const stored = await store.profiles.existingEventIds(dataset.id, ids);
+  await store.profiles.insertEvents(newEvents(records, stored, dataset.id, batchId, now));
+}
+
+function summarise(outcomes: readonly (PreparedRecord | RejectedRecord)[]): IngestResult {
+  const results = outcomes.map((o): RecordResult =>
+    isPrepared(o)
+      ? { index: o.index, status: 'ACCEPTED', identity: o.primary, errors: o.warnings }
+      : { index: o.index, status: 'REJECTED', identity: o.primary ?? null, errors: o.errors },
+  );
+  const accepted = results.filter((r) => r.status === 'ACCEPTED').length;
+  return { accepted, rejected: results.length - accepted, results };
+}

@@ -1,0 +1,185 @@
+import { type Kysely, sql } from 'kysely';
+import type { IdentityType } from '../../domain/enumValues';
+import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
+import type { GraphChanges } from '../../domain/identity/GraphWorkspace';
+import type { IdentitySettings } from '../../domain/identity/IdentitySettings';
+import type { IdentityGraphRepository } from '../ports';
+import { chunks } from './chunks';
+import type { Tables } from './tables';
+
+type Graph = { nodes: GraphNode[]; links: GraphLink[] };
+
+export class SqlIdentityGraphRepository implements IdentityGraphRepository {
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly sandbox: string,
+  ) {}
+
+  async loadGraphsOf(keys: readonly string[]): Promise<Graph> {
+    const graphIds = new Set<string>();
+    for (const part of chunks([...new Set(keys)])) {
+      const rows = await this.db
+        .selectFrom('identities')
+        .select('graph_id')
+        .where('sandbox', '=', this.sandbox)
+        .where('key', 'in', part)
+        .execute();
+      for (const row of rows) graphIds.add(row.graph_id);
+    }
+    return this.loadGraphs([...graphIds]);
+  }
+
+  async loadGraphs(graphIds: readonly string[]): Promise<Graph> {
+    const graph: Graph = { nodes: [], links: [] };
+    for (const part of chunks(graphIds)) {
+      const [nodes, links] = await Promise.all([
+        this.db
+          .selectFrom('identities')
+          .selectAll()
+          .where('sandbox', '=', this.sandbox)
+          .where('graph_id', 'in', part)
+          .execute(),
+        this.db
+          .selectFrom('identity_links')
+          .selectAll()
+          .where('sandbox', '=', this.sandbox)
+          .where('graph_id', 'in', part)
+          .execute(),
+      ]);
+      graph.nodes.push(...nodes.map(nodeFromRow));
+      graph.links.push(...links.map(linkFromRow));
+    }
+    return graph;
+  }
+
+  async save(changes: GraphChanges): Promise<void> {
+    for (const part of chunks(changes.nodes, 8)) {
+      await this.db
+        .insertInto('identities')
+        .values(part.map((n) => nodeToRow(this.sandbox, n)))
+        .onConflict((oc) =>
+          oc.columns(['sandbox', 'key']).doUpdateSet((eb) => ({
+            type: eb.ref('excluded.type'),
+            first_seen: eb.ref('excluded.first_seen'),
+            last_seen: eb.ref('excluded.last_seen'),
+            graph_id: eb.ref('excluded.graph_id'),
+          })),
+        )
+        .execute();
+    }
+    for (const part of chunks(changes.links, 8)) {
+      await this.db
+        .insertInto('identity_links')
+        .values(part.map((l) => linkToRow(this.sandbox, l)))
+        .onConflict((oc) =>
+          oc.columns(['sandbox', 'key']).doUpdateSet((eb) => ({
+            datasets: eb.ref('excluded.datasets'),
+            first_seen: eb.ref('excluded.first_seen'),
+            last_seen: eb.ref('excluded.last_seen'),
+            graph_id: eb.ref('excluded.graph_id'),
+          })),
+        )
+        .execute();
+    }
+    for (const part of chunks(changes.removedLinks)) {
+      await this.db
+        .deleteFrom('identity_links')
+        .where('sandbox', '=', this.sandbox)
+        .where('key', 'in', part)
+        .execute();
+    }
+  }
+
+  async graphsBreaking(settings: IdentitySettings, limit: number): Promise<string[]> {
+    const tooLarge = this.db
+      .selectFrom('identities')
+      .select('graph_id')
+      .where('sandbox', '=', this.sandbox)
+      .groupBy('graph_id')
+      .having(sql<number>`count(*)`, '>', settings.maxGraphSize);
+    const rows =
+      settings.uniqueNamespaces.length === 0
+        ? await tooLarge.limit(limit).execute()
+        : await tooLarge
+            .union(
+              this.db
+                .selectFrom('identities')
+                .select('graph_id')
+                .where('sandbox', '=', this.sandbox)
+                .where('namespace', 'in', settings.uniqueNamespaces)
+                .groupBy(['graph_id', 'namespace'])
+                .having(sql<number>`count(*)`, '>', 1),
+            )
+            .limit(limit)
+            .execute();
+    return [...new Set(rows.map((r) => r.graph_id))];
+  }
+
+  async settings(): Promise<IdentitySettings | undefined> {
+    const row = await this.db
+      .selectFrom('identity_settings')
+      .select('settings')
+      .where('sandbox', '=', this.sandbox)
+      .executeTakeFirst();
+    return row && (JSON.parse(row.settings) as IdentitySettings);
+  }
+
+  async saveSettings(settings: IdentitySettings, at: Date): Promise<void> {
+    const values = {
+      sandbox: this.sandbox,
+      settings: JSON.stringify(settings),
+      updated_at: at.getTime(),
+    };
+    await this.db
+      .insertInto('identity_settings')
+      .values(values)
+      .onConflict((oc) =>
+        oc
+          .column('sandbox')
+          .doUpdateSet({ settings: values.settings, updated_at: values.updated_at }),
+      )
+      .execute();
+  }
+}
+
+const nodeFromRow = (r: Tables['identities']): GraphNode => ({
+  key: r.key,
+  namespace: r.namespace,
+  id: r.id,
+  type: r.type as IdentityType,
+  firstSeen: Number(r.first_seen),
+  lastSeen: Number(r.last_seen),
+  graphId: r.graph_id,
+});
+
+const nodeToRow = (sandbox: string, n: GraphNode): Tables['identities'] => ({
+  sandbox,
+  key: n.key,
+  namespace: n.namespace,
+  id: n.id,
+  type: n.type,
+  first_seen: n.firstSeen,
+  last_seen: n.lastSeen,
+  graph_id: n.graphId,
+});
+
+const linkFromRow = (r: Tables['identity_links']): GraphLink => ({
+  key: r.key,
+  a: r.a,
+  b: r.b,
+  datasets: JSON.parse(r.datasets) as string[],
+  firstSeen: Number(r.first_seen),
+  lastSeen: Number(r.last_seen),
+  graphId: r.graph_id,
+});
+
+const linkToRow = (sandbox: string, l: GraphLink): Tables['identity_links'] => ({
+  sandbox,
+  key: l.key,
+  a: l.a,
+  b: l.b,
+  datasets: JSON.stringify(l.datasets),
+  first_seen: l.firstSeen,
+  last_seen: l.lastSeen,
+  graph_id: l.graphId,
+});

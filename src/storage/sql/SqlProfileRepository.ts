@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Fragment, StoredEvent } from '../../domain/profile/Fragment';
+import type { ProfileRepository } from '../ports';
+import { chunks } from './chunks';
+import type { Tables } from './tables';
+
+export class SqlProfileRepository implements ProfileRepository {
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly sandbox: string,
+  ) {}
+
+  async fragmentsOf(
+    datasetId: string,
+    identityKeys: readonly string[],
+  ): Promise<Map<string, Fragment>> {
+    const found = new Map<string, Fragment>();
+    for (const part of chunks([...new Set(identityKeys)])) {
+      const rows = await this.db
+        .selectFrom('fragments')
+        .selectAll()
+        .where('sandbox', '=', this.sandbox)
+        .where('dataset_id', '=', datasetId)
+        .where('identity_key', 'in', part)
+        .execute();
+      for (const r of rows) found.set(r.identity_key, fragmentFromRow(r));
+    }
+    return found;
+  }
+
+  async putFragments(fragments: readonly Fragment[]): Promise<void> {
+    for (const part of chunks(fragments, 6)) {
+      await this.db
+        .insertInto('fragments')
+        .values(part.map((f) => fragmentToRow(this.sandbox, f)))
+        .onConflict((oc) =>
+          oc.columns(['sandbox', 'dataset_id', 'identity_key']).doUpdateSet((eb) => ({
+            attributes: eb.ref('excluded.attributes'),
+            source_updated_at: eb.ref('excluded.source_updated_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async deleteFragments(datasetId: string, identityKeys: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const part of chunks(identityKeys)) {
+      const result = await this.db
+        .deleteFrom('fragments')
+        .where('sandbox', '=', this.sandbox)
+        .where('dataset_id', '=', datasetId)
+        .where('identity_key', 'in', part)
+        .executeTakeFirst();
+      deleted += Number(result.numDeletedRows);
+    }
+    return deleted;
+  }
+
+  async existingEventIds(datasetId: string, eventIds: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks([...new Set(eventIds)])) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select('event_id')
+        .where('sandbox', '=', this.sandbox)
+        .where('dataset_id', '=', datasetId)
+        .where('event_id', 'in', part)
+        .execute();
+      for (const r of rows) found.add(r.event_id);
+    }
+    return found;
+  }
+
+  async insertEvents(events: readonly StoredEvent[]): Promise<void> {
+    for (const part of chunks(events, 8)) {
+      await this.db
+        .insertInto('events')
+        .values(
+          part.map((e) => ({
+            sandbox: this.sandbox,
+            dataset_id: e.datasetId,
+            event_id: e.eventId,
+            identity_key: e.identityKey,
+            timestamp: e.timestamp,
+            data: JSON.stringify(e.data),
+            batch_id: e.batchId,
+            ingested_at: e.ingestedAt,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['sandbox', 'dataset_id', 'event_id']).doNothing())
+        .execute();
+    }
+  }
+}
+
+const fragmentFromRow = (r: Tables['fragments']): Fragment => ({
+  datasetId: r.dataset_id,
+  identityKey: r.identity_key,
+  attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+  sourceUpdatedAt: r.source_updated_at === null ? null : Number(r.source_updated_at),
+  updatedAt: Number(r.updated_at),
+});
+
+const fragmentToRow = (sandbox: string, f: Fragment): Tables['fragments'] => ({
+  sandbox,
+  dataset_id: f.datasetId,
+  identity_key: f.identityKey,
+  attributes: JSON.stringify(f.attributes),
+  source_updated_at: f.sourceUpdatedAt,
+  updated_at: f.updatedAt,
+});

@@ -1,0 +1,49 @@
+import {
+  CreateDatasetDocument,
+  CreateSchemaDocument,
+  EnableSchemaDocument,
+  type CreateDatasetInput,
+} from '../generated/graphql';
+import type { TestServer } from '../support/testServer';
+import { eventSchema, personSchema } from './fixtures';
+
+export interface Datasets {
+  sandbox: string;
+  /** Person records: profile-, identity- and upsert-enabled. */
+  crm: string;
+  /** Person records, profile-enabled only: no links, no upserts. */
+  plain: string;
+  /** Events: profile- and identity-enabled. */
+  web: string;
+}
+
+/** A fresh sandbox with enabled person and event schemas and three datasets over them. */
+export async function setupDatasets(server: TestServer, prefix: string): Promise<Datasets> {
+  const sandbox = await server.newSandbox(prefix);
+  const opts = { sandbox };
+  const person = (await server.data(CreateSchemaDocument, { input: personSchema() }, opts))
+    .createSchema.id;
+  const events = (await server.data(CreateSchemaDocument, { input: eventSchema() }, opts))
+    .createSchema.id;
+  await server.data(EnableSchemaDocument, { schemaId: person }, opts);
+  await server.data(EnableSchemaDocument, { schemaId: events }, opts);
+  const dataset = async (input: CreateDatasetInput) =>
+    (await server.data(CreateDatasetDocument, { input }, opts)).createDataset.id;
+  return {
+    sandbox,
+    crm: await dataset({
+      name: 'CRM',
+      schemaId: person,
+      profileEnabled: true,
+      identityEnabled: true,
+      upsertEnabled: true,
+    }),
+    plain: await dataset({ name: 'Plain', schemaId: person, profileEnabled: true }),
+    web: await dataset({
+      name: 'Web',
+      schemaId: events,
+      profileEnabled: true,
+      identityEnabled: true,
+    }),
+  };
+}
