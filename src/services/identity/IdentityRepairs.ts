@@ -3,7 +3,7 @@ import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySetting
 import { repairGraph } from '../../domain/identity/observe';
 import type { Logger } from '../../logger';
 import type { Store } from '../../storage/ports';
-import { newId } from '../newId';
+import { newGraphId } from '../newGraphId';
 
 const GRAPHS_PER_TRANSACTION = 100;
 
@@ -56,7 +56,7 @@ export class IdentityRepairs {
         throw new Error(`graphs still break the rules: ${previous}`);
       previous = graphIds.join();
       await scoped.transaction(async (tx) => {
-        const ws = new GraphWorkspace(await tx.identities.loadGraphs(graphIds), () => newId('g'));
+        const ws = new GraphWorkspace(await tx.identities.loadGraphs(graphIds), newGraphId);
         for (const graphId of graphIds) repairGraph(ws, graphId, settings);
         await tx.identities.save(ws.changes());
       });

@@ -12,7 +12,7 @@ import {
 import { type PathStep, shortestLinkPath } from '../../domain/identity/shortestLinkPath';
 import type { SandboxStore } from '../../storage/ports';
 import { namespacesByKey } from '../catalog/namespacesByKey';
-import { newId } from '../newId';
+import { newGraphId } from '../newGraphId';
 import type { ServiceDeps } from '../ServiceDeps';
 import type { IdentityRepairs } from './IdentityRepairs';
 
@@ -67,9 +67,7 @@ export class IdentityService {
       identityKey(await this.canonical(from)),
       identityKey(await this.canonical(to)),
     ];
-    const ws = new GraphWorkspace(await this.store.identities.loadGraphsOf([fromKey]), () =>
-      newId('g'),
-    );
+    const ws = new GraphWorkspace(await this.store.identities.loadGraphsOf([fromKey]), newGraphId);
     if (ws.node(fromKey) === undefined || ws.node(toKey) === undefined) return undefined;
     return shortestLinkPath(ws, fromKey, toKey);
   }

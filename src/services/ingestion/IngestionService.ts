@@ -21,7 +21,7 @@ import type { RecordError } from '../../domain/records/RecordError';
 import type { RecordValidators } from '../../domain/records/RecordValidators';
 import type { SandboxStore } from '../../storage/ports';
 import { namespacesByKey } from '../catalog/namespacesByKey';
-import { newId } from '../newId';
+import { newGraphId } from '../newGraphId';
 import type { ServiceDeps } from '../ServiceDeps';
 
 /** SEMANTICS §2: at most this many records per streaming call. */
@@ -120,7 +120,7 @@ async function linkIdentities(
   now: number,
 ) {
   const keys = records.flatMap((r) => r.identities.map(identityKey));
-  const ws = new GraphWorkspace(await store.identities.loadGraphsOf(keys), () => newId('g'));
+  const ws = new GraphWorkspace(await store.identities.loadGraphsOf(keys), newGraphId);
   for (const record of records) {
     const observation = { identities: record.identities, dataset: ctx.dataset.id, at: now };
     observe(ws, { ...observation, link: ctx.dataset.identityEnabled }, ctx.settings);

@@ -5,6 +5,7 @@ import type { GraphChanges } from '../../domain/identity/GraphWorkspace';
 import type { IdentitySettings } from '../../domain/identity/IdentitySettings';
 import type { IdentityGraphRepository } from '../ports';
 import { chunks } from './chunks';
+import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
 
 type Graph = { nodes: GraphNode[]; links: GraphLink[] };
@@ -13,6 +14,7 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
+    private readonly writer: RowWriter,
   ) {}
 
   async loadGraphsOf(keys: readonly string[]): Promise<Graph> {
@@ -53,34 +55,18 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   }
 
   async save(changes: GraphChanges): Promise<void> {
-    for (const part of chunks(changes.nodes, 8)) {
-      await this.db
-        .insertInto('identities')
-        .values(part.map((n) => nodeToRow(this.sandbox, n)))
-        .onConflict((oc) =>
-          oc.columns(['sandbox', 'key']).doUpdateSet((eb) => ({
-            type: eb.ref('excluded.type'),
-            first_seen: eb.ref('excluded.first_seen'),
-            last_seen: eb.ref('excluded.last_seen'),
-            graph_id: eb.ref('excluded.graph_id'),
-          })),
-        )
-        .execute();
-    }
-    for (const part of chunks(changes.links, 8)) {
-      await this.db
-        .insertInto('identity_links')
-        .values(part.map((l) => linkToRow(this.sandbox, l)))
-        .onConflict((oc) =>
-          oc.columns(['sandbox', 'key']).doUpdateSet((eb) => ({
-            datasets: eb.ref('excluded.datasets'),
-            first_seen: eb.ref('excluded.first_seen'),
-            last_seen: eb.ref('excluded.last_seen'),
-            graph_id: eb.ref('excluded.graph_id'),
-          })),
-        )
-        .execute();
-    }
+    await this.writer.upsert(this.db, {
+      table: 'identities',
+      rows: changes.nodes.map((n) => nodeToRow(this.sandbox, n)),
+      key: ['sandbox', 'key'],
+      update: ['type', 'first_seen', 'last_seen', 'graph_id'],
+    });
+    await this.writer.upsert(this.db, {
+      table: 'identity_links',
+      rows: changes.links.map((l) => linkToRow(this.sandbox, l)),
+      key: ['sandbox', 'key'],
+      update: ['datasets', 'first_seen', 'last_seen', 'graph_id'],
+    });
     for (const part of chunks(changes.removedLinks)) {
       await this.db
         .deleteFrom('identity_links')

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Fragment, StoredEvent } from '../../domain/profile/Fragment';
 import type { ProfileRepository } from '../ports';
 import { chunks } from './chunks';
+import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
 
 export class SqlProfileRepository implements ProfileRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
+    private readonly writer: RowWriter,
   ) {}
 
   async fragmentsOf(
@@ -29,19 +31,12 @@ export class SqlProfileRepository implements ProfileRepository {
   }
 
   async putFragments(fragments: readonly Fragment[]): Promise<void> {
-    for (const part of chunks(fragments, 6)) {
-      await this.db
-        .insertInto('fragments')
-        .values(part.map((f) => fragmentToRow(this.sandbox, f)))
-        .onConflict((oc) =>
-          oc.columns(['sandbox', 'dataset_id', 'identity_key']).doUpdateSet((eb) => ({
-            attributes: eb.ref('excluded.attributes'),
-            source_updated_at: eb.ref('excluded.source_updated_at'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
+    await this.writer.upsert(this.db, {
+      table: 'fragments',
+      rows: fragments.map((f) => fragmentToRow(this.sandbox, f)),
+      key: ['sandbox', 'dataset_id', 'identity_key'],
+      update: ['attributes', 'source_updated_at', 'updated_at'],
+    });
   }
 
   async deleteFragments(datasetId: string, identityKeys: readonly string[]): Promise<number> {
@@ -74,24 +69,21 @@ export class SqlProfileRepository implements ProfileRepository {
   }
 
   async insertEvents(events: readonly StoredEvent[]): Promise<void> {
-    for (const part of chunks(events, 8)) {
-      await this.db
-        .insertInto('events')
-        .values(
-          part.map((e) => ({
-            sandbox: this.sandbox,
-            dataset_id: e.datasetId,
-            event_id: e.eventId,
-            identity_key: e.identityKey,
-            timestamp: e.timestamp,
-            data: JSON.stringify(e.data),
-            batch_id: e.batchId,
-            ingested_at: e.ingestedAt,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['sandbox', 'dataset_id', 'event_id']).doNothing())
-        .execute();
-    }
+    await this.writer.upsert(this.db, {
+      table: 'events',
+      rows: events.map((e) => ({
+        sandbox: this.sandbox,
+        dataset_id: e.datasetId,
+        event_id: e.eventId,
+        identity_key: e.identityKey,
+        timestamp: e.timestamp,
+        data: JSON.stringify(e.data),
+        batch_id: e.batchId,
+        ingested_at: e.ingestedAt,
+      })),
+      key: ['sandbox', 'dataset_id', 'event_id'],
+      update: [],
+    });
   }
 }
 

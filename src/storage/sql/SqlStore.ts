@@ -6,6 +6,7 @@ import { SqlNamespaceRepository } from './SqlNamespaceRepository';
 import { SqlProfileRepository } from './SqlProfileRepository';
 import { SqlSandboxRepository } from './SqlSandboxRepository';
 import { SqlSchemaRepository } from './SqlSchemaRepository';
+import { multiRowWriter, type RowWriter } from './RowWriter';
 import type { Tables } from './tables';
 
 /** The store over any Kysely dialect; adapters only open the connection and migrate. */
@@ -15,16 +16,17 @@ export class SqlStore implements Store {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
+    private readonly writer: RowWriter = multiRowWriter,
   ) {
     this.sandboxes = new SqlSandboxRepository(db);
   }
 
   scoped(sandbox: string): SandboxStore {
-    return new SqlSandboxStore(this.db, sandbox);
+    return new SqlSandboxStore(this.db, sandbox, this.writer);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    return inTransaction(this.db, (trx) => work(new SqlStore(trx, this.onClose)));
+    return inTransaction(this.db, (trx) => work(new SqlStore(trx, this.onClose, this.writer)));
   }
 
   async ping(): Promise<void> {
@@ -46,16 +48,19 @@ class SqlSandboxStore implements SandboxStore {
   constructor(
     private readonly db: Kysely<Tables>,
     readonly sandbox: string,
+    private readonly writer: RowWriter,
   ) {
     this.namespaces = new SqlNamespaceRepository(db, sandbox);
     this.schemas = new SqlSchemaRepository(db, sandbox);
     this.datasets = new SqlDatasetRepository(db, sandbox);
-    this.identities = new SqlIdentityGraphRepository(db, sandbox);
-    this.profiles = new SqlProfileRepository(db, sandbox);
+    this.identities = new SqlIdentityGraphRepository(db, sandbox, writer);
+    this.profiles = new SqlProfileRepository(db, sandbox, writer);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {
-    return inTransaction(this.db, (trx) => work(new SqlSandboxStore(trx, this.sandbox)));
+    return inTransaction(this.db, (trx) =>
+      work(new SqlSandboxStore(trx, this.sandbox, this.writer)),
+    );
   }
 }
 
