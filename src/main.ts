@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { createTesseraServer } from './server/createTesseraServer';
+import { batchFilesDir } from './server/batchFilesDir';
 import { openSqliteStore } from './storage/sqlite/openSqliteStore';
 
 /** Start-up: read config, open storage, start the server, stop cleanly on SIGTERM/SIGINT. */
@@ -10,7 +11,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const started = Date.now();
   const store = await openSqliteStore(config.TESSERA_DATA);
-  const server = await createTesseraServer({ store, logger });
+  const server = await createTesseraServer({
+    store,
+    logger,
+    batchFilesDir: batchFilesDir(config.TESSERA_DATA),
+  });
   const port = await server.listen(config.PORT);
   logger.info(
     { port, data: config.TESSERA_DATA, startupMs: Date.now() - started },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { BatchResolver } from './batch/batch.resolver';
 import { DatasetResolver } from './catalog/dataset.resolver';
 import { NamespaceResolver } from './catalog/namespace.resolver';
 import { SchemaResolver } from './catalog/schema.resolver';
@@ -32,6 +33,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       CatalogSubscriptionResolver,
       IdentityResolver,
       IngestResolver,
+      BatchResolver,
     ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,

@@ -6,17 +6,23 @@ import type { Logger } from '../logger';
 import type { EventBus } from '../realtime/EventBus';
 import { InProcessEventBus } from '../realtime/InProcessEventBus';
 import { type Clock, systemClock } from '../services/Clock';
+import { BatchFiles } from '../services/batch/BatchFiles';
+import { BatchProcessor } from '../services/batch/BatchProcessor';
 import { IdentityRepairs } from '../services/identity/IdentityRepairs';
 import type { Platform } from '../services/Platform';
 import { SandboxService } from '../services/SandboxService';
+import { createSandboxServices } from '../services/SandboxServices';
 import type { Store } from '../storage/ports';
 import { ContextFactory } from './ContextFactory';
 import { graphqlEndpoint } from './graphqlMiddleware';
 import { healthRoutes } from './healthRoutes';
 import { httpErrorHandler } from './httpErrorHandler';
+import { restRoutes } from './restRoutes';
 
 export interface ServerDeps {
   store: Store;
+  /** Where uploaded batch files wait to be processed. */
+  batchFilesDir: string;
   /** Where committed changes are announced; in-process unless given. */
   bus?: EventBus;
   logger: Logger;
@@ -39,6 +45,7 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   // Finishes repairs a restart interrupted (they look for graphs that break the rules).
   for (const { name } of await sandboxes.list()) platform.repairs.schedule(name);
   const contexts = new ContextFactory(platform, sandboxes);
+  await platform.batches.resumeAll();
   const logUnexpected = (err: unknown) => {
     deps.logger.error({ err }, 'unexpected error in a request');
   };
@@ -50,6 +57,7 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   app.disable('x-powered-by');
   app.use(healthRoutes(platform.store, () => stopping !== undefined));
   app.use(graphql.router);
+  app.use(restRoutes(contexts));
   app.use(httpErrorHandler(deps.logger));
 
   return {
@@ -61,17 +69,33 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
           resolve((httpServer.address() as AddressInfo).port);
         });
       }),
-    stop: () => (stopping ??= graphql.stop().then(() => platform.repairs.idle())),
+    stop: () =>
+      (stopping ??= graphql
+        .stop()
+        .then(() => Promise.all([platform.batches.stop(), platform.repairs.idle()]))
+        .then(() => undefined)),
   };
 }
 
 function createPlatform(deps: ServerDeps): Platform {
-  return {
+  const clock = deps.clock ?? systemClock;
+  const files = new BatchFiles(deps.batchFilesDir);
+  const platform: Platform = {
     store: deps.store,
     bus: deps.bus ?? new InProcessEventBus(),
-    clock: deps.clock ?? systemClock,
+    clock,
     logger: deps.logger,
     repairs: new IdentityRepairs(deps.store, deps.logger),
     validators: new RecordValidators(),
+    files,
+    // The processor makes a sandbox's services when it needs them, from this same platform.
+    batches: new BatchProcessor(
+      deps.store,
+      files,
+      (sandbox) => createSandboxServices(platform, sandbox).ingestion,
+      clock,
+      deps.logger,
+    ),
   };
+  return platform;
 }

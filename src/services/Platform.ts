@@ -3,6 +3,8 @@ import type { Logger } from '../logger';
 import type { EventBus } from '../realtime/EventBus';
 import type { Store } from '../storage/ports';
 import type { Clock } from './Clock';
+import type { BatchFiles } from './batch/BatchFiles';
+import type { BatchProcessor } from './batch/BatchProcessor';
 import type { IdentityRepairs } from './identity/IdentityRepairs';
 
 /** The long-lived parts every sandbox's services share: built once at start-up. */
@@ -14,4 +16,6 @@ export interface Platform {
   readonly repairs: IdentityRepairs;
   /** Compiled record validators, per schema version. */
   readonly validators: RecordValidators;
+  readonly files: BatchFiles;
+  readonly batches: BatchProcessor;
 }

@@ -4,6 +4,7 @@ import { NamespaceService } from './catalog/NamespaceService';
 import { SchemaService } from './catalog/SchemaService';
 import { IdentityService } from './identity/IdentityService';
 import { IngestionService } from './ingestion/IngestionService';
+import { BatchService } from './batch/BatchService';
 import type { Platform } from './Platform';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
@@ -15,6 +16,7 @@ export interface SandboxServices {
   readonly datasets: DatasetService;
   readonly identity: IdentityService;
   readonly ingestion: IngestionService;
+  readonly batches: BatchService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -31,5 +33,6 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     datasets: new DatasetService(deps),
     identity: new IdentityService(deps, platform.repairs),
     ingestion: new IngestionService(deps, platform.validators),
+    batches: new BatchService(deps, platform.files, platform.batches),
   };
 }

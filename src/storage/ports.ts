@@ -1,3 +1,4 @@
+import type { Batch, FailedRecord } from '../domain/batch/Batch';
 import type { Dataset, IdentityNamespace, XdmSchema } from '../domain/catalog/types';
 import type { GraphLink, GraphNode } from '../domain/identity/GraphNode';
 import type { GraphChanges } from '../domain/identity/GraphWorkspace';
@@ -13,6 +14,8 @@ import type { Sandbox } from '../domain/sandbox';
  */
 export interface Store {
   readonly sandboxes: SandboxRepository;
+  /** Batches still PROCESSING in any sandbox (to resume them after a restart). */
+  processingBatches(): Promise<{ sandbox: string; id: string }[]>;
   scoped(sandbox: string): SandboxStore;
   /**
    * Runs `work` atomically, serialised with other transactions; `work` must use the store it
@@ -39,6 +42,7 @@ export interface SandboxStore {
   readonly datasets: DatasetRepository;
   readonly identities: IdentityGraphRepository;
   readonly profiles: ProfileRepository;
+  readonly batches: BatchRepository;
   /** As `Store.transaction`, within this sandbox. */
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
 }
@@ -105,4 +109,22 @@ export interface ProfileRepository {
   /** Which of these event ids one dataset already holds. */
   existingEventIds(datasetId: string, eventIds: readonly string[]): Promise<Set<string>>;
   insertEvents(events: readonly StoredEvent[]): Promise<void>;
+}
+
+/** Batches and the records they could not store (SEMANTICS §2). */
+export interface BatchRepository {
+  get(id: string): Promise<Batch | undefined>;
+  list(datasetId?: string): Promise<Batch[]>;
+  insert(batch: Batch): Promise<void>;
+  /** Replaces a batch (status, files, counts, cursor). */
+  update(batch: Batch): Promise<void>;
+  /** Appends failed records, numbered after those already kept. */
+  addFailures(batchId: string, failures: readonly FailedRecord[]): Promise<void>;
+  /** Failed records in order, `first` from after position `after` (0: the start). */
+  failures(
+    batchId: string,
+    after: number,
+    first: number,
+  ): Promise<{ seq: number; failure: FailedRecord }[]>;
+  countFailures(batchId: string): Promise<number>;
 }

@@ -4,6 +4,7 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { pino } from 'pino';
 import WebSocket from 'ws';
+import { batchFilesDir } from '../../src/server/batchFilesDir';
 import { createTesseraServer } from '../../src/server/createTesseraServer';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
@@ -45,7 +46,12 @@ export interface TestServer {
 /** The real server, on an ephemeral port, over a throwaway (or given) embedded store. */
 export async function startTestServer(dataDir: string = IN_MEMORY): Promise<TestServer> {
   const store = await openSqliteStore(dataDir);
-  const server = await createTesseraServer({ store, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  const server = await createTesseraServer({
+    store,
+    logger,
+    batchFilesDir: batchFilesDir(dataDir),
+  });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const clients: Client[] = [];

@@ -39,7 +39,7 @@ export function prepareRecord(
   const reject = (errors: RecordError[]): RejectedRecord => ({ index, errors, primary: undefined });
   if (!isPlainObject(raw))
     return reject([recordError('MALFORMED', 'a record must be a JSON object')]);
-  const refused = refusedOperation(ctx);
+  const refused = refusedOperation(ctx.dataset, ctx.schema, ctx.operation);
   if (refused !== undefined) return reject([refused]);
   const tooLarge = checkRecordSize(raw, ctx.schema.class);
   if (tooLarge !== undefined) return reject([tooLarge]);
@@ -61,14 +61,19 @@ export function prepareRecord(
   };
 }
 
-function refusedOperation(ctx: RecordContext): RecordError | undefined {
-  if (ctx.operation === 'MERGE' && !ctx.dataset.upsertEnabled) {
+/** An operation the dataset cannot take, whatever the record (SEMANTICS §2). */
+export function refusedOperation(
+  dataset: Dataset,
+  schema: XdmSchema,
+  operation: IngestOperation,
+): RecordError | undefined {
+  if (operation === 'MERGE' && !dataset.upsertEnabled) {
     return recordError(
       'NOT_UPSERT_ENABLED',
-      `dataset "${ctx.dataset.name}" is not upsert-enabled: MERGE needs upsertEnabled`,
+      `dataset "${dataset.name}" is not upsert-enabled: MERGE needs upsertEnabled`,
     );
   }
-  if (ctx.operation === 'DELETE' && ctx.schema.class === 'EXPERIENCE_EVENT') {
+  if (operation === 'DELETE' && schema.class === 'EXPERIENCE_EVENT') {
     return recordError(
       'UNSUPPORTED_OPERATION',
       'events are not deleted record by record: use a DELETE_EVENT_BATCH or TRUNCATE_DATASET system job',

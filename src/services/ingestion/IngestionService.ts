@@ -46,6 +46,8 @@ export interface IngestRequest {
   records: readonly unknown[];
   /** Set when a batch writes the records (events remember it for DELETE_EVENT_BATCH). */
   batchId?: string;
+  /** Records that could not even be read (e.g. a line that is not JSON), by index. */
+  unreadable?: ReadonlyMap<number, RecordError>;
 }
 
 /**
@@ -67,17 +69,22 @@ export class IngestionService {
       );
     }
     const ctx = await this.context(request.datasetId, request.operation);
-    const outcomes = request.records.map((raw, i) => prepareRecord(raw, i, ctx));
+    const outcomes = request.records.map((raw, i): PreparedRecord | RejectedRecord => {
+      const unreadable = request.unreadable?.get(i);
+      if (unreadable !== undefined) return { index: i, errors: [unreadable], primary: undefined };
+      return prepareRecord(raw, i, ctx);
+    });
     const prepared = outcomes.filter(isPrepared);
     if (prepared.length > 0) {
       await this.deps.store.transaction((store) =>
-        this.store(store, prepared, ctx, request.batchId ?? null),
+        this.commit(store, ctx, prepared, request.batchId ?? null),
       );
     }
     return summarise(outcomes);
   }
 
-  private async context(datasetId: string, operation: IngestOperation): Promise<RecordContext> {
+  /** What the records of one request (or one batch) are checked against. */
+  async context(datasetId: string, operation: IngestOperation): Promise<RecordContext> {
     const { store } = this.deps;
     const [dataset] = await store.datasets.getMany([datasetId]);
     if (dataset === undefined)
@@ -96,10 +103,14 @@ export class IngestionService {
     };
   }
 
-  private async store(
+  /**
+   * Stores checked records through `store` — the caller's transaction, so a batch commits a
+   * chunk together with its progress: identities and links, then fragments or events.
+   */
+  async commit(
     store: SandboxStore,
-    records: PreparedRecord[],
     ctx: RecordContext,
+    records: PreparedRecord[],
     batchId: string | null,
   ): Promise<void> {
     const now = this.deps.clock().getTime();
@@ -153,7 +164,7 @@ async function storeEvents(
   await store.profiles.insertEvents(newEvents(records, stored, dataset.id, batchId, now));
 }
 
-function summarise(outcomes: readonly (PreparedRecord | RejectedRecord)[]): IngestResult {
+export function summarise(outcomes: readonly (PreparedRecord | RejectedRecord)[]): IngestResult {
   const results = outcomes.map((o): RecordResult =>
     isPrepared(o)
       ? { index: o.index, status: 'ACCEPTED', identity: o.primary, errors: o.warnings }

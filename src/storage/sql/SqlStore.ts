@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { SandboxStore, Store } from '../ports';
+import { SqlBatchRepository } from './SqlBatchRepository';
 import { SqlDatasetRepository } from './SqlDatasetRepository';
 import { SqlIdentityGraphRepository } from './SqlIdentityGraphRepository';
 import { SqlNamespaceRepository } from './SqlNamespaceRepository';
@@ -29,6 +30,15 @@ export class SqlStore implements Store {
     return inTransaction(this.db, (trx) => work(new SqlStore(trx, this.onClose, this.writer)));
   }
 
+  async processingBatches(): Promise<{ sandbox: string; id: string }[]> {
+    return this.db
+      .selectFrom('batches')
+      .select(['sandbox', 'id'])
+      .where('status', '=', 'PROCESSING')
+      .orderBy('created_at')
+      .execute();
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
   }
@@ -44,6 +54,7 @@ class SqlSandboxStore implements SandboxStore {
   readonly datasets: SqlDatasetRepository;
   readonly identities: SqlIdentityGraphRepository;
   readonly profiles: SqlProfileRepository;
+  readonly batches: SqlBatchRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -55,6 +66,7 @@ class SqlSandboxStore implements SandboxStore {
     this.datasets = new SqlDatasetRepository(db, sandbox);
     this.identities = new SqlIdentityGraphRepository(db, sandbox, writer);
     this.profiles = new SqlProfileRepository(db, sandbox, writer);
+    this.batches = new SqlBatchRepository(db, sandbox);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {

@@ -78,6 +78,13 @@ export const MIGRATIONS: readonly Migration[] = [
       await createProfileTables(db);
     },
   },
+  {
+    version: 3,
+    name: 'batches',
+    async up(db) {
+      await createBatchTables(db);
+    },
+  },
 ];
 
 /**
@@ -192,5 +199,43 @@ async function createProfileTables(db: Kysely<unknown>): Promise<void> {
     .createIndex('events_identity_idx')
     .on('events')
     .columns(['sandbox', 'identity_key', 'timestamp'])
+    .execute();
+}
+
+async function createBatchTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('batches')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('dataset_id', 'text', (c) => c.notNull())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('operation', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('files', 'text', (c) => c.notNull())
+    .addColumn('records_accepted', 'integer', (c) => c.notNull())
+    .addColumn('records_rejected', 'integer', (c) => c.notNull())
+    .addColumn('cursor_file', 'integer', (c) => c.notNull())
+    .addColumn('cursor_items', 'integer', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('completed_at', 'bigint')
+    .addPrimaryKeyConstraint('batches_pk', ['sandbox', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('batches_dataset_idx')
+    .on('batches')
+    .columns(['sandbox', 'dataset_id'])
+    .execute();
+  await db.schema.createIndex('batches_status_idx').on('batches').columns(['status']).execute();
+  await db.schema
+    .createTable('failed_records')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('batch_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('file', 'text', (c) => c.notNull())
+    .addColumn('line', 'integer', (c) => c.notNull())
+    .addColumn('errors', 'text', (c) => c.notNull())
+    .addColumn('record', 'text')
+    .addPrimaryKeyConstraint('failed_records_pk', ['sandbox', 'batch_id', 'seq'])
     .execute();
 }

@@ -84,4 +84,29 @@ export interface Tables {
     batch_id: string | null;
     ingested_at: Millis;
   };
+  batches: {
+    sandbox: string;
+    id: string;
+    dataset_id: string;
+    format: string;
+    operation: string;
+    status: string;
+    files: string;
+    records_accepted: number;
+    records_rejected: number;
+    cursor_file: number;
+    cursor_items: number;
+    error: string | null;
+    created_at: Millis;
+    completed_at: Millis | null;
+  };
+  failed_records: {
+    sandbox: string;
+    batch_id: string;
+    seq: number;
+    file: string;
+    line: number;
+    errors: string;
+    record: string | null;
+  };
 }

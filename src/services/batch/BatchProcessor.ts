@@ -1,0 +1,177 @@
+import { type BatchItem, readBatchFile } from '../../batch/readers/readBatchFile';
+import { type Batch, type FailedRecord, finalStatus } from '../../domain/batch/Batch';
+import { isPrepared, type RejectedRecord } from '../../domain/ingestion/PreparedRecord';
+import { prepareRecord, type RecordContext } from '../../domain/ingestion/prepareRecord';
+import type { Logger } from '../../logger';
+import type { Store } from '../../storage/ports';
+import type { Clock } from '../Clock';
+import type { IngestionService } from '../ingestion/IngestionService';
+import type { BatchFiles } from './BatchFiles';
+
+/** Records per transaction: progress (and a restart) moves in steps of this. */
+const CHUNK = 1000;
+
+class Stopped extends Error {}
+
+/**
+ * Processes completed batches in the background (SEMANTICS §2). Each chunk of records commits
+ * in one transaction together with its failed records and the batch's counts and cursor, so a
+ * batch interrupted by a crash resumes after the last committed chunk and counts every record
+ * exactly once. A batch no longer PROCESSING (aborted) stops at its next chunk.
+ */
+export class BatchProcessor {
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly files: BatchFiles,
+    private readonly ingestionFor: (sandbox: string) => IngestionService,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    /** Called after every committed chunk and at the end (progress events). */
+    private readonly onProgress: (sandbox: string, batch: Batch) => void = () => undefined,
+  ) {}
+
+  schedule(sandbox: string, batchId: string): void {
+    const key = `${sandbox}/${batchId}`;
+    if (this.running.has(key) || this.stopping) return;
+    const run = this.process(sandbox, batchId)
+      .catch((err: unknown) => {
+        this.logger.error({ err, sandbox, batchId }, 'batch processing failed');
+      })
+      .finally(() => this.running.delete(key));
+    this.running.set(key, run);
+  }
+
+  /** Start-up: picks up every batch a restart interrupted. */
+  async resumeAll(): Promise<void> {
+    for (const { sandbox, id } of await this.store.processingBatches()) this.schedule(sandbox, id);
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running.values());
+  }
+
+  /**
+   * Shutdown: each running batch stops after the chunk it is committing and stays PROCESSING,
+   * so the next start resumes it.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle();
+  }
+
+  private async process(sandbox: string, batchId: string): Promise<void> {
+    const scoped = this.store.scoped(sandbox);
+    const batch = await scoped.batches.get(batchId);
+    if (batch?.status !== 'PROCESSING') return;
+    const ingestion = this.ingestionFor(sandbox);
+    const ctx = await ingestion.context(batch.datasetId, batch.operation);
+    try {
+      for (let file = batch.cursor.file; file < batch.files.length; file++) {
+        await this.processFile(sandbox, batchId, file, ctx, ingestion);
+      }
+      await this.finish(sandbox, batchId, undefined);
+    } catch (error) {
+      if (error instanceof Stopped) return;
+      // SEMANTICS §2: FAILED when a file is unreadable as a whole; stored chunks stay.
+      await this.finish(sandbox, batchId, (error as Error).message);
+    }
+  }
+
+  private async processFile(
+    sandbox: string,
+    batchId: string,
+    file: number,
+    ctx: RecordContext,
+    ingestion: IngestionService,
+  ): Promise<void> {
+    const batch = await this.current(sandbox, batchId);
+    const name = batch.files[file]?.name ?? '';
+    const path = this.files.path(sandbox, batchId, name);
+    const done = batch.cursor.file === file ? batch.cursor.items : 0;
+    let seen = 0;
+    let chunk: BatchItem[] = [];
+    for await (const item of readBatchFile(path, batch.format, { fields: ctx.schema.fields })) {
+      if (seen++ < done) continue; // committed before a restart
+      if (this.stopping) throw new Stopped();
+      chunk.push(item);
+      if (chunk.length === CHUNK) {
+        await this.commit(sandbox, batchId, { file, name, items: seen }, chunk, ctx, ingestion);
+        chunk = [];
+      }
+    }
+    await this.commit(sandbox, batchId, { file: file + 1, name, items: 0 }, chunk, ctx, ingestion);
+  }
+
+  /** One chunk: its records, its failures and the batch's progress, in one transaction. */
+  private async commit(
+    sandbox: string,
+    batchId: string,
+    cursor: { file: number; name: string; items: number },
+    items: BatchItem[],
+    ctx: RecordContext,
+    ingestion: IngestionService,
+  ): Promise<void> {
+    const outcomes = items.map((item) =>
+      'error' in item ? readFailure(item) : prepareRecord(item.record, item.line, ctx),
+    );
+    const prepared = outcomes.filter(isPrepared);
+    const failures = outcomes.flatMap((o, i) =>
+      isPrepared(o) ? [] : [toFailure(o, cursor.name, items[i])],
+    );
+    const batch = await this.store.scoped(sandbox).transaction(async (tx) => {
+      const current = await tx.batches.get(batchId);
+      if (current?.status !== 'PROCESSING') throw new Stopped();
+      await ingestion.commit(tx, ctx, prepared, batchId);
+      await tx.batches.addFailures(batchId, failures);
+      const next: Batch = {
+        ...current,
+        recordsAccepted: current.recordsAccepted + prepared.length,
+        recordsRejected: current.recordsRejected + failures.length,
+        cursor: { file: cursor.file, items: cursor.items },
+      };
+      await tx.batches.update(next);
+      return next;
+    });
+    this.onProgress(sandbox, batch);
+  }
+
+  private async finish(sandbox: string, batchId: string, error: string | undefined): Promise<void> {
+    const batch = await this.store.scoped(sandbox).transaction(async (tx) => {
+      const current = await tx.batches.get(batchId);
+      if (current?.status !== 'PROCESSING') return undefined;
+      const status = error === undefined ? finalStatus(current) : ('FAILED' as const);
+      const next = { ...current, status, error: error ?? null, completedAt: this.clock() };
+      await tx.batches.update(next);
+      return next;
+    });
+    await this.files.remove(sandbox, batchId);
+    if (batch !== undefined) {
+      this.logger.info({ sandbox, batchId, status: batch.status }, 'batch finished');
+      this.onProgress(sandbox, batch);
+    }
+  }
+
+  private async current(sandbox: string, batchId: string): Promise<Batch> {
+    const batch = await this.store.scoped(sandbox).batches.get(batchId);
+    if (batch?.status !== 'PROCESSING') throw new Stopped();
+    return batch;
+  }
+}
+
+const readFailure = (item: Extract<BatchItem, { error: unknown }>): RejectedRecord => ({
+  index: item.line,
+  errors: [item.error],
+  primary: undefined,
+});
+
+function toFailure(
+  rejected: RejectedRecord,
+  file: string,
+  item: BatchItem | undefined,
+): FailedRecord {
+  const record = item === undefined ? null : 'error' in item ? item.raw : item.record;
+  return { file, line: rejected.index, errors: rejected.errors, record };
+}
