@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * A process's peak resident set size (VmHWM) in bytes, read from /proc; undefined where /proc
+ * is not available (not Linux) or the process is gone.
+ */
+export function readPeakRss(pid: number): number | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+  return match ? Number(match[1]) * 1024 : undefined;
+}
+
+export const formatMegabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

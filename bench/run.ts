@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BatchApiUnavailable, batchIngest } from './batchIngest';
+import { type BenchReport, newReport } from './BenchReport';
+import { GraphQLClient } from './graphqlClient';
+import { log } from './log';
+import { type BenchOptions, parseOptions, USAGE, UsageError } from './parseOptions';
+import { printTable } from './printTable';
+import { rawStore } from './rawStore';
+import { formatMegabytes, readPeakRss } from './readPeakRss';
+import { setupDataset } from './setupDataset';
+import type { StageResult } from './StageResult';
+import { type ServerProcess, startServer } from './startServer';
+import { streamingIngest } from './streamingIngest';
+import { errorMessage } from './timing';
+
+// Compiled to dist/bench/run.js: the repository is two levels up.
+const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** What must be undone however the run ends. */
+interface Running {
+  tempDir: string;
+  server: ServerProcess | undefined;
+}
+
+async function main(): Promise<number> {
+  const options = readOptions(process.argv.slice(2));
+  if (typeof options === 'number') return options;
+  const running: Running = {
+    tempDir: mkdtempSync(join(tmpdir(), 'tessera-bench-')),
+    server: undefined,
+  };
+  guardExit(running);
+  log(`temp dir ${running.tempDir}`);
+  const report = newReport(options);
+  try {
+    await runStages(options, running, report);
+  } catch (error) {
+    // The stages done so far are still worth printing, with what stopped the run.
+    console.error('bench failed:', error);
+    report.error = errorMessage(error);
+  } finally {
+    await running.server?.stop();
+    rmSync(running.tempDir, { recursive: true, force: true });
+  }
+  printTable(report.stages);
+  const json = JSON.stringify(report);
+  if (options.json !== undefined)
+    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(json);
+  return report.error !== null || report.stages.some((s) => s.status === 'failed') ? 1 : 0;
+}
+
+async function runStages(options: BenchOptions, running: Running, report: BenchReport) {
+  const server = await startServer(REPO_ROOT, join(running.tempDir, 'server'));
+  running.server = server;
+  log(`server pid ${server.pid} listening on ${server.baseUrl}`);
+  const client = new GraphQLClient(`${server.baseUrl}/graphql`);
+  const datasetId = await setupDataset(client);
+
+  log(`stage 1: streaming ${options.records} records (${options.clients} clients)`);
+  const streaming = await streamingIngest(client, datasetId, options);
+  streaming.notes.push(peakRssNote(server.pid, 'server peak RSS'));
+  report.stages.push(streaming);
+
+  log(`stage 2: raw store, ${options.records} records`);
+  const raw = await rawStore(
+    join(running.tempDir, 'raw'),
+    datasetId,
+    options.records,
+    options.perCall,
+  );
+  if (streaming.recordsPerSecond !== null && raw.recordsPerSecond !== null) {
+    report.streamingToRawRatio = streaming.recordsPerSecond / raw.recordsPerSecond;
+    raw.notes.push(`streaming/raw = ${report.streamingToRawRatio.toFixed(3)}`);
+  }
+  report.stages.push(raw);
+
+  log(`stage 3: batch of ${options.batchRecords} records`);
+  const batch = await batchStage(options, client, server, running.tempDir, datasetId);
+  const peak = readPeakRss(server.pid);
+  report.serverPeakRssBytes = peak ?? null;
+  if (batch.status !== 'skipped') batch.notes.push(peakRssNote(server.pid, 'server peak RSS'));
+  report.stages.push(batch);
+}
+
+/** Stage 3, reported as skipped while the batch API is missing and as failed on any error. */
+async function batchStage(
+  options: BenchOptions,
+  client: GraphQLClient,
+  server: ServerProcess,
+  tempDir: string,
+  datasetId: string,
+): Promise<StageResult> {
+  const failed = (status: 'skipped' | 'failed', note: string): StageResult => ({
+    stage: 'batch ingest (NDJSON)',
+    status,
+    records: options.batchRecords,
+    seconds: null,
+    recordsPerSecond: null,
+    notes: [note],
+    details: {},
+  });
+  try {
+    return await batchIngest({
+      client,
+      baseUrl: server.baseUrl,
+      tempDir,
+      datasetId,
+      records: options.batchRecords,
+      timeoutSeconds: options.batchTimeoutSeconds,
+    });
+  } catch (error) {
+    if (error instanceof BatchApiUnavailable) {
+      const note = `skipped: batch API not available (${error.message})`;
+      log(note);
+      return failed('skipped', note);
+    }
+    log(`batch stage failed: ${errorMessage(error)}`);
+    return failed('failed', `failed: ${errorMessage(error)}`);
+  }
+}
+
+const peakRssNote = (pid: number, label: string): string => {
+  const bytes = readPeakRss(pid);
+  return bytes === undefined
+    ? `${label} n/a (/proc unavailable)`
+    : `${label} ${formatMegabytes(bytes)}`;
+};
+
+function readOptions(argv: readonly string[]): BenchOptions | number {
+  try {
+    const options = parseOptions(argv);
+    if (options !== 'help') return options;
+    console.log(USAGE);
+    return 0;
+  } catch (error) {
+    // parseArgs throws TypeErrors for unknown flags; both are the user's to fix.
+    if (error instanceof UsageError || error instanceof TypeError) {
+      console.error(`${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/**
+ * However the process ends — an error, Ctrl-C, SIGTERM — the server child is killed and the
+ * temp dir removed. On a signal the server is killed outright: its data is thrown away anyway.
+ */
+function guardExit(running: Running): void {
+  const cleanUp = () => {
+    running.server?.killNow();
+    rmSync(running.tempDir, { recursive: true, force: true });
+  };
+  process.on('exit', cleanUp);
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping`);
+    cleanUp();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('bench failed:', error);
+    process.exitCode = 1;
+  },
+);
