@@ -98,6 +98,11 @@ export class GraphWorkspace {
     return [...(this.linksByNode.get(nodeKey) ?? [])].flatMap((k) => this.links.get(k) ?? []);
   }
 
+  /** How many identities a graph holds, without listing them (hot path: every link). */
+  graphSize(graphId: string): number {
+    return this.membersByGraph.get(graphId)?.size ?? 0;
+  }
+
   members(graphId: string): GraphNode[] {
     return [...(this.membersByGraph.get(graphId) ?? [])].map((k) => this.require(k));
   }

@@ -20,9 +20,9 @@ export function enforceSizeLimit(
   graphId: string,
   maxGraphSize: number,
 ): GraphNode[] {
+  if (ws.graphSize(graphId) <= maxGraphSize) return [];
   const members = ws.members(graphId);
   const excess = members.length - maxGraphSize;
-  if (excess <= 0) return [];
   const evicted = [...members].sort(evictionOrder).slice(0, excess);
   for (const node of evicted) for (const link of ws.linksOf(node.key)) ws.removeLink(link.key);
   regroup(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../ports';
+import { cachingDatabase } from './cachingDatabase';
 import { preparedRowWriter } from './preparedRowWriter';
 import { migrate } from '../sql/migrations';
 import { SqlStore } from '../sql/SqlStore';
@@ -26,7 +27,9 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   // 64 MB of page cache (the default is 2 MB): identity and fragment indexes stay in memory.
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: cachingDatabase(database) }),
+  });
   try {
     await migrate(db);
   } catch (error) {
