@@ -29,8 +29,6 @@ export class BatchProcessor {
     private readonly ingestionFor: (sandbox: string) => IngestionService,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    /** Called after every committed chunk and at the end (progress events). */
-    private readonly onProgress: (sandbox: string, batch: Batch) => void = () => undefined,
   ) {}
 
   schedule(sandbox: string, batchId: string): void {
@@ -121,7 +119,7 @@ export class BatchProcessor {
     const failures = outcomes.flatMap((o, i) =>
       isPrepared(o) ? [] : [toFailure(o, cursor.name, items[i])],
     );
-    const batch = await this.store.scoped(sandbox).transaction(async (tx) => {
+    await this.store.scoped(sandbox).transaction(async (tx) => {
       const current = await tx.batches.get(batchId);
       if (current?.status !== 'PROCESSING') throw new Stopped();
       await ingestion.commit(tx, ctx, prepared, batchId);
@@ -133,9 +131,7 @@ export class BatchProcessor {
         cursor: { file: cursor.file, items: cursor.items },
       };
       await tx.batches.update(next);
-      return next;
     });
-    this.onProgress(sandbox, batch);
   }
 
   private async finish(sandbox: string, batchId: string, error: string | undefined): Promise<void> {
@@ -148,10 +144,8 @@ export class BatchProcessor {
       return next;
     });
     await this.files.remove(sandbox, batchId);
-    if (batch !== undefined) {
+    if (batch !== undefined)
       this.logger.info({ sandbox, batchId, status: batch.status }, 'batch finished');
-      this.onProgress(sandbox, batch);
-    }
   }
 
   private async current(sandbox: string, batchId: string): Promise<Batch> {
