@@ -8,6 +8,7 @@ import { SchemaResolver } from './catalog/schema.resolver';
 import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
 import { IdentityResolver } from './identity/identity.resolver';
 import { IngestResolver } from './ingestion/ingest.resolver';
+import { MergePolicyResolver } from './policies/policy.resolver';
 import { SandboxResolver } from './sandbox/sandbox.resolver';
 
 /**
@@ -34,6 +35,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       IdentityResolver,
       IngestResolver,
       BatchResolver,
+      MergePolicyResolver,
     ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,

@@ -1,16 +1,19 @@
 import DataLoader from 'dataloader';
 import type { Dataset, XdmSchema } from '../domain/catalog/types';
+import type { MergePolicy } from '../domain/policies/MergePolicy';
 import type { SandboxServices } from '../services/SandboxServices';
 
 /** Per-request batching of store reads (never shared between requests: no stale data). */
 export interface Loaders {
   schemas: DataLoader<string, XdmSchema | undefined>;
   datasets: DataLoader<string, Dataset | undefined>;
+  policies: DataLoader<string, MergePolicy | undefined>;
 }
 
 export function createLoaders(services: SandboxServices): Loaders {
   return {
     schemas: new DataLoader((ids) => services.schemas.getMany(ids)),
     datasets: new DataLoader((ids) => services.datasets.getMany(ids)),
+    policies: new DataLoader((ids) => services.policies.getMany(ids)),
   };
 }

@@ -5,6 +5,7 @@ import { SchemaService } from './catalog/SchemaService';
 import { IdentityService } from './identity/IdentityService';
 import { IngestionService } from './ingestion/IngestionService';
 import { BatchService } from './batch/BatchService';
+import { MergePolicyService } from './policies/MergePolicyService';
 import type { Platform } from './Platform';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
@@ -17,6 +18,7 @@ export interface SandboxServices {
   readonly identity: IdentityService;
   readonly ingestion: IngestionService;
   readonly batches: BatchService;
+  readonly policies: MergePolicyService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -34,5 +36,6 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     identity: new IdentityService(deps, platform.repairs),
     ingestion: new IngestionService(deps, platform.validators),
     batches: new BatchService(deps, platform.files, platform.batches),
+    policies: new MergePolicyService(deps),
   };
 }

@@ -3,6 +3,7 @@ import type { Dataset, IdentityNamespace, XdmSchema } from '../domain/catalog/ty
 import type { GraphLink, GraphNode } from '../domain/identity/GraphNode';
 import type { GraphChanges } from '../domain/identity/GraphWorkspace';
 import type { IdentitySettings } from '../domain/identity/IdentitySettings';
+import type { MergePolicy, PolicyClass } from '../domain/policies/MergePolicy';
 import type { Fragment, StoredEvent } from '../domain/profile/Fragment';
 import type { SchemaClass } from '../domain/enumValues';
 import type { Sandbox } from '../domain/sandbox';
@@ -43,6 +44,7 @@ export interface SandboxStore {
   readonly identities: IdentityGraphRepository;
   readonly profiles: ProfileRepository;
   readonly batches: BatchRepository;
+  readonly policies: MergePolicyRepository;
   /** As `Store.transaction`, within this sandbox. */
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
 }
@@ -127,4 +129,14 @@ export interface BatchRepository {
     first: number,
   ): Promise<{ seq: number; failure: FailedRecord }[]>;
   countFailures(batchId: string): Promise<number>;
+}
+
+/** Merge policies (SEMANTICS §4). */
+export interface MergePolicyRepository {
+  list(schemaClass?: PolicyClass): Promise<MergePolicy[]>;
+  getMany(ids: readonly string[]): Promise<(MergePolicy | undefined)[]>;
+  /** Inserts a new policy; false when its name is taken (case-insensitively). */
+  insert(policy: MergePolicy): Promise<boolean>;
+  update(policy: MergePolicy): Promise<void>;
+  delete(id: string): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { SandboxStore, Store } from '../ports';
 import { SqlBatchRepository } from './SqlBatchRepository';
 import { SqlDatasetRepository } from './SqlDatasetRepository';
 import { SqlIdentityGraphRepository } from './SqlIdentityGraphRepository';
+import { SqlMergePolicyRepository } from './SqlMergePolicyRepository';
 import { SqlNamespaceRepository } from './SqlNamespaceRepository';
 import { SqlProfileRepository } from './SqlProfileRepository';
 import { SqlSandboxRepository } from './SqlSandboxRepository';
@@ -55,6 +56,7 @@ class SqlSandboxStore implements SandboxStore {
   readonly identities: SqlIdentityGraphRepository;
   readonly profiles: SqlProfileRepository;
   readonly batches: SqlBatchRepository;
+  readonly policies: SqlMergePolicyRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -67,6 +69,7 @@ class SqlSandboxStore implements SandboxStore {
     this.identities = new SqlIdentityGraphRepository(db, sandbox, writer);
     this.profiles = new SqlProfileRepository(db, sandbox, writer);
     this.batches = new SqlBatchRepository(db, sandbox);
+    this.policies = new SqlMergePolicyRepository(db, sandbox);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {

@@ -85,6 +85,29 @@ export const MIGRATIONS: readonly Migration[] = [
       await createBatchTables(db);
     },
   },
+  {
+    version: 4,
+    name: 'merge policies',
+    async up(db) {
+      await db.schema
+        .createTable('merge_policies')
+        .addColumn('sandbox', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_key', 'text', (c) => c.notNull())
+        .addColumn('schema_class', 'text', (c) => c.notNull())
+        .addColumn('identity_stitching', 'text', (c) => c.notNull())
+        .addColumn('attribute_merge', 'text', (c) => c.notNull())
+        .addColumn('dataset_order', 'text', (c) => c.notNull())
+        .addColumn('is_default', 'integer', (c) => c.notNull())
+        .addColumn('active_on_edge', 'integer', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('merge_policies_pk', ['sandbox', 'id'])
+        .addUniqueConstraint('merge_policies_name_uq', ['sandbox', 'name_key'])
+        .execute();
+    },
+  },
 ];
 
 /**

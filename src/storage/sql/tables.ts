@@ -109,4 +109,18 @@ export interface Tables {
     errors: string;
     record: string | null;
   };
+  merge_policies: {
+    sandbox: string;
+    id: string;
+    name: string;
+    name_key: string;
+    schema_class: string;
+    identity_stitching: string;
+    attribute_merge: string;
+    dataset_order: string;
+    is_default: number;
+    active_on_edge: number;
+    version: number;
+    updated_at: Millis;
+  };
 }

@@ -5,11 +5,6 @@
  */
 export const NOT_YET_BUILT: Record<string, readonly string[]> = {
   profiles: [
-    'AttributeMerge',
-    'IdentityStitching',
-    'MergePolicy',
-    'CreateMergePolicyInput',
-    'UpdateMergePolicyInput',
     'Profile',
     'ProfileConnection',
     'ProfileEdge',
@@ -29,13 +24,8 @@ export const NOT_YET_BUILT: Record<string, readonly string[]> = {
     'DatasetDistribution',
     'NamespaceDistribution',
     'Overlap',
-    'Mutation.createMergePolicy',
-    'Mutation.updateMergePolicy',
-    'Mutation.deleteMergePolicy',
     'Mutation.deleteProfile',
     'Mutation.createSystemJob',
-    'Query.mergePolicies',
-    'Query.mergePolicy',
     'Query.profile',
     'Query.profiles',
     'Query.systemJobs',
