@@ -9,6 +9,7 @@ import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
 import { IdentityResolver } from './identity/identity.resolver';
 import { IngestResolver } from './ingestion/ingest.resolver';
 import { MergePolicyResolver } from './policies/policy.resolver';
+import { ProfileFragmentResolver, ProfileResolver } from './profiles/profile.resolver';
 import { SandboxResolver } from './sandbox/sandbox.resolver';
 
 /**
@@ -36,6 +37,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       IngestResolver,
       BatchResolver,
       MergePolicyResolver,
+      ProfileResolver,
+      ProfileFragmentResolver,
     ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,

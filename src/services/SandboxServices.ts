@@ -6,6 +6,7 @@ import { IdentityService } from './identity/IdentityService';
 import { IngestionService } from './ingestion/IngestionService';
 import { BatchService } from './batch/BatchService';
 import { MergePolicyService } from './policies/MergePolicyService';
+import { ProfileService } from './profiles/ProfileService';
 import type { Platform } from './Platform';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
@@ -19,6 +20,7 @@ export interface SandboxServices {
   readonly ingestion: IngestionService;
   readonly batches: BatchService;
   readonly policies: MergePolicyService;
+  readonly profiles: ProfileService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -27,6 +29,7 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     clock: platform.clock,
     events: forSandbox(platform.bus, sandbox),
   };
+  const policies = new MergePolicyService(deps);
   return {
     sandbox,
     events: deps.events,
@@ -36,6 +39,7 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     identity: new IdentityService(deps, platform.repairs),
     ingestion: new IngestionService(deps, platform.validators),
     batches: new BatchService(deps, platform.files, platform.batches),
-    policies: new MergePolicyService(deps),
+    policies,
+    profiles: new ProfileService(deps, policies),
   };
 }

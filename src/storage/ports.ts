@@ -103,6 +103,10 @@ export interface IdentityGraphRepository {
 
 /** Fragments and events (SEMANTICS §2, §4). */
 export interface ProfileRepository {
+  /** Every fragment of these identities, in every dataset (profile lookups). */
+  fragmentsOfIdentities(identityKeys: readonly string[]): Promise<Fragment[]>;
+  /** Which of these identities have at least one event. */
+  identitiesWithEvents(identityKeys: readonly string[]): Promise<Set<string>>;
   /** The fragments of these identities in one dataset, by identity key. */
   fragmentsOf(datasetId: string, identityKeys: readonly string[]): Promise<Map<string, Fragment>>;
   putFragments(fragments: readonly Fragment[]): Promise<void>;

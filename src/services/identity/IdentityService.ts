@@ -1,6 +1,4 @@
-import { notFound } from '../../domain/AppError';
 import { namespaceKey } from '../../domain/catalog/checkNamespaceInput';
-import { normalizeIdentityValue } from '../../domain/records/checkIdentityValue';
 import { checkIdentitySettings } from '../../domain/identity/checkIdentitySettings';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
 import { GraphWorkspace } from '../../domain/identity/GraphWorkspace';
@@ -14,6 +12,7 @@ import type { SandboxStore } from '../../storage/ports';
 import { namespacesByKey } from '../catalog/namespacesByKey';
 import { newGraphId } from '../newGraphId';
 import type { ServiceDeps } from '../ServiceDeps';
+import { canonicalIdentity } from './canonicalIdentity';
 import type { IdentityRepairs } from './IdentityRepairs';
 
 export interface IdentityGraphView {
@@ -72,15 +71,8 @@ export class IdentityService {
     return shortestLinkPath(ws, fromKey, toKey);
   }
 
-  /** Identities as users type them: the namespace in any case, the value as stored. */
   private async canonical(identity: Identity): Promise<Identity> {
-    const ns = await this.store.namespaces.find(identity.namespace);
-    if (ns === undefined)
-      throw notFound(
-        'identity.namespace',
-        `there is no identity namespace "${identity.namespace}"`,
-      );
-    return { namespace: ns.code, id: normalizeIdentityValue(ns.code, identity.id) };
+    return canonicalIdentity(identity, await namespacesByKey(this.store), 'identity');
   }
 }
 

@@ -12,6 +12,35 @@ export class SqlProfileRepository implements ProfileRepository {
     private readonly writer: RowWriter,
   ) {}
 
+  async fragmentsOfIdentities(identityKeys: readonly string[]): Promise<Fragment[]> {
+    const found: Fragment[] = [];
+    for (const part of chunks([...new Set(identityKeys)])) {
+      const rows = await this.db
+        .selectFrom('fragments')
+        .selectAll()
+        .where('sandbox', '=', this.sandbox)
+        .where('identity_key', 'in', part)
+        .execute();
+      found.push(...rows.map(fragmentFromRow));
+    }
+    return found;
+  }
+
+  async identitiesWithEvents(identityKeys: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks([...new Set(identityKeys)])) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select('identity_key')
+        .distinct()
+        .where('sandbox', '=', this.sandbox)
+        .where('identity_key', 'in', part)
+        .execute();
+      for (const r of rows) found.add(r.identity_key);
+    }
+    return found;
+  }
+
   async fragmentsOf(
     datasetId: string,
     identityKeys: readonly string[],

@@ -5,10 +5,9 @@
  */
 export const NOT_YET_BUILT: Record<string, readonly string[]> = {
   profiles: [
-    'Profile',
+    'Profile.events',
     'ProfileConnection',
     'ProfileEdge',
-    'ProfileFragment',
     'ExperienceEvent',
     'ExperienceEventConnection',
     'ExperienceEventEdge',
@@ -26,13 +25,13 @@ export const NOT_YET_BUILT: Record<string, readonly string[]> = {
     'Overlap',
     'Mutation.deleteProfile',
     'Mutation.createSystemJob',
-    'Query.profile',
-    'Query.profiles',
     'Query.systemJobs',
     'Query.systemJob',
     'Query.profileStoreStatus',
   ],
   realTime: [
+    'Profile.computedAttributes',
+    'Profile.audiences',
     'Subscription.profileUpdated',
     'Subscription.identityGraphChanged',
     'Subscription.batchStatusChanged',

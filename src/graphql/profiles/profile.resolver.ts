@@ -1,0 +1,114 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Dataset } from '../../domain/catalog/types';
+import { type Identity, identityFromKey } from '../../domain/identity/Identity';
+import { lastModifiedAt } from '../../domain/merge/lastModifiedAt';
+import { mergeFragments } from '../../domain/merge/mergeFragments';
+import { orderFragments } from '../../domain/merge/orderFragments';
+import { projectFields } from '../../domain/merge/projectFields';
+import { sourcesOf } from '../../domain/merge/sourcesOf';
+import type { MergePolicy } from '../../domain/policies/MergePolicy';
+import type { ProfileData } from '../../services/profiles/ProfileData';
+import { DatasetType } from '../catalog/dataset.type';
+import type { Context } from '../Context';
+import { type IdentityGraphApi, toIdentityGraph } from '../identity/graphViews';
+import { IdentityInput } from '../identity/identity.input';
+import { IdentityGraphType, IdentityType_ } from '../identity/identity.type';
+import { MergePolicyType } from '../policies/policy.type';
+import { DateTimeScalar } from '../scalars/DateTimeScalar';
+import { JSONScalar } from '../scalars/JSONScalar';
+import { type FragmentApi, ProfileFragmentType, ProfileType } from './profile.type';
+
+@Resolver(() => ProfileType)
+export class ProfileResolver {
+  @Query(() => ProfileType, {
+    nullable: true,
+    description: 'Null when the identity has no data or links',
+  })
+  async profile(
+    @Arg('identity', () => IdentityInput) identity: IdentityInput,
+    @Arg('mergePolicyId', () => ID, { nullable: true }) mergePolicyId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProfileData | null> {
+    const [found] = await ctx.services.profiles.loadMany([identity], mergePolicyId, 'identity');
+    if (found instanceof Error) throw found;
+    return found ?? null;
+  }
+
+  @Query(() => [ProfileType], {
+    nullable: 'items',
+    description: 'At most 1000, in input order; null for unknown',
+  })
+  profiles(
+    @Arg('identities', () => [IdentityInput]) identities: IdentityInput[],
+    @Arg('mergePolicyId', () => ID, { nullable: true }) mergePolicyId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<(ProfileData | Error | null)[]> {
+    return ctx.services.profiles.loadMany(identities, mergePolicyId, 'identities');
+  }
+
+  @FieldResolver(() => [IdentityType_])
+  identities(@Root() profile: ProfileData): Identity[] {
+    if (profile.policy.identityStitching === 'NONE' || profile.nodes.length === 0)
+      return [profile.identity];
+    return profile.nodes.map((n) => identityFromKey(n.key));
+  }
+
+  @FieldResolver(() => JSONScalar, {
+    description: 'The merged attributes; fields limits them to those dot paths',
+  })
+  attributes(
+    @Root() profile: ProfileData,
+    @Arg('fields', () => [String], { nullable: true }) fields: string[] | null | undefined,
+  ): unknown {
+    const merged = mergeFragments(profile.fragments, profile.policy);
+    return fields === null || fields === undefined ? merged : projectFields(merged, fields);
+  }
+
+  @FieldResolver(() => [DatasetType])
+  async sources(@Root() profile: ProfileData, @Ctx() ctx: Context): Promise<Dataset[]> {
+    const found = await ctx.loaders.datasets.loadMany(sourcesOf(profile.fragments, profile.policy));
+    return found.filter((d): d is Dataset => d !== undefined && !(d instanceof Error));
+  }
+
+  @FieldResolver(() => [ProfileFragmentType], {
+    description: 'In the order the policy merges them',
+  })
+  fragments(@Root() profile: ProfileData): FragmentApi[] {
+    return orderFragments(profile.fragments, profile.policy).map((f) => ({
+      datasetId: f.datasetId,
+      identity: identityFromKey(f.identityKey),
+      attributes: f.attributes,
+      updatedAt: new Date(f.updatedAt),
+    }));
+  }
+
+  @FieldResolver(() => DateTimeScalar, {
+    description: 'When its merged data last changed (else: last seen)',
+  })
+  lastModifiedAt(@Root() profile: ProfileData): Date {
+    const seen = Math.max(0, ...profile.nodes.map((n) => n.lastSeen));
+    return new Date(lastModifiedAt(profile.fragments, profile.policy) ?? seen);
+  }
+
+  @FieldResolver(() => MergePolicyType)
+  mergePolicy(@Root() profile: ProfileData): MergePolicy {
+    return profile.policy;
+  }
+
+  @FieldResolver(() => IdentityGraphType)
+  identityGraph(@Root() profile: ProfileData): IdentityGraphApi {
+    const { identity, graphId, nodes, links } = profile;
+    if (graphId !== null) return toIdentityGraph({ id: graphId, nodes, links });
+    return { id: `${identity.namespace}:${identity.id}`, size: 1, identities: [], links: [] };
+  }
+}
+
+@Resolver(() => ProfileFragmentType)
+export class ProfileFragmentResolver {
+  @FieldResolver(() => DatasetType)
+  async dataset(@Root() fragment: FragmentApi, @Ctx() ctx: Context): Promise<Dataset> {
+    const dataset = await ctx.loaders.datasets.load(fragment.datasetId);
+    if (dataset === undefined) throw new Error(`fragment of missing dataset ${fragment.datasetId}`);
+    return dataset;
+  }
+}

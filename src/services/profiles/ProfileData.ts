@@ -1,0 +1,17 @@
+import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
+import type { Identity } from '../../domain/identity/Identity';
+import type { MergePolicy } from '../../domain/policies/MergePolicy';
+import type { Fragment } from '../../domain/profile/Fragment';
+
+/** What a profile is made of; its fields (attributes, sources, ...) are computed from this. */
+export interface ProfileData {
+  /** The identity asked for, as stored. */
+  identity: Identity;
+  policy: MergePolicy;
+  /** The graph of the identity: its identities and links (none when it has no graph). */
+  graphId: string | null;
+  nodes: GraphNode[];
+  links: GraphLink[];
+  /** The fragments the policy merges: of its class, from the stitched identities. */
+  fragments: Fragment[];
+}

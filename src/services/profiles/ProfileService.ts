@@ -1,0 +1,128 @@
+import { AppError } from '../../domain/AppError';
+import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
+import { type Identity, identityKey } from '../../domain/identity/Identity';
+import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySettings';
+import { fragmentsFor } from '../../domain/merge/fragmentsFor';
+import type { MergePolicy } from '../../domain/policies/MergePolicy';
+import type { Fragment } from '../../domain/profile/Fragment';
+import { namespacesByKey } from '../catalog/namespacesByKey';
+import { canonicalIdentity } from '../identity/canonicalIdentity';
+import type { MergePolicyService } from '../policies/MergePolicyService';
+import type { ServiceDeps } from '../ServiceDeps';
+import type { ProfileData } from './ProfileData';
+
+/** SEMANTICS §4: at most this many identities per `profiles` call. */
+export const MAX_PROFILES_PER_CALL = 1000;
+
+interface Graphs {
+  nodes: Map<string, GraphNode>;
+  members: Map<string, GraphNode[]>;
+  links: Map<string, GraphLink[]>;
+}
+
+/**
+ * SEMANTICS §4 (profile lookup): the profiles of many identities at once, with a bounded
+ * number of store reads whatever their number — graphs, fragments, events and datasets are
+ * each read once for all of them — then each profile is put together in memory.
+ */
+export class ProfileService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly policies: MergePolicyService,
+  ) {}
+
+  /**
+   * In input order; null where an identity has no fragment, event or link; an Error (for that
+   * item only) where its graph is over the size limit. `field` names the identities' input.
+   */
+  async loadMany(
+    identities: readonly Identity[],
+    policyId: string | null | undefined,
+    field: string,
+  ): Promise<(ProfileData | Error | null)[]> {
+    if (identities.length > MAX_PROFILES_PER_CALL) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `${field}: at most ${MAX_PROFILES_PER_CALL} identities per call`,
+        field,
+      );
+    }
+    const { store } = this.deps;
+    const namespaces = await namespacesByKey(store);
+    const asked = identities.map((identity, i) =>
+      canonicalIdentity(identity, namespaces, identities.length === 1 ? field : `${field}[${i}]`),
+    );
+    const policy = await this.policies.resolve(policyId, 'PROFILE', 'mergePolicyId');
+    const settings = (await store.identities.settings()) ?? DEFAULT_IDENTITY_SETTINGS;
+    const graphs = indexGraphs(await store.identities.loadGraphsOf(asked.map(identityKey)));
+    const stitched = asked.map((identity) => this.stitchedKeys(identity, graphs, policy));
+    const allKeys = [...new Set(stitched.flat())];
+    const [fragments, withEvents] = await Promise.all([
+      this.fragmentsOfClass(allKeys, policy),
+      store.profiles.identitiesWithEvents(allKeys),
+    ]);
+    return asked.map((identity, i) => {
+      const key = identityKey(identity);
+      const node = graphs.nodes.get(key);
+      const members = node ? (graphs.members.get(node.graphId) ?? []) : [];
+      if (members.length > settings.maxGraphSize)
+        return graphTooLarge(identity, members.length, settings.maxGraphSize);
+      const links = node ? (graphs.links.get(node.graphId) ?? []) : [];
+      const own = fragmentsFor(policy, key, stitched[i] ?? [key], fragments);
+      const hasEvents = (stitched[i] ?? []).some((k) => withEvents.has(k));
+      if (own.length === 0 && !hasEvents && !links.some((l) => l.a === key || l.b === key))
+        return null;
+      return {
+        identity,
+        policy,
+        graphId: node?.graphId ?? null,
+        nodes: members,
+        links,
+        fragments: own,
+      };
+    });
+  }
+
+  /** The identities whose data a profile merges: the whole graph, or the one identity. */
+  private stitchedKeys(identity: Identity, graphs: Graphs, policy: MergePolicy): string[] {
+    const key = identityKey(identity);
+    const node = graphs.nodes.get(key);
+    if (policy.identityStitching === 'NONE' || node === undefined) return [key];
+    return (graphs.members.get(node.graphId) ?? []).map((n) => n.key);
+  }
+
+  /** Fragments of these identities from datasets of the policy's class (SEMANTICS §4, §8). */
+  private async fragmentsOfClass(
+    keys: readonly string[],
+    policy: MergePolicy,
+  ): Promise<Fragment[]> {
+    const { store } = this.deps;
+    const fragments = await store.profiles.fragmentsOfIdentities(keys);
+    const datasets = await store.datasets.getMany([...new Set(fragments.map((f) => f.datasetId))]);
+    const schemas = await store.schemas.getMany([
+      ...new Set(datasets.flatMap((d) => (d ? [d.schemaId] : []))),
+    ]);
+    const classOf = new Map(schemas.flatMap((s) => (s ? [[s.id, s.class] as const] : [])));
+    const wanted = new Set(
+      datasets.flatMap((d) => (d && classOf.get(d.schemaId) === policy.schemaClass ? [d.id] : [])),
+    );
+    return fragments.filter((f) => wanted.has(f.datasetId));
+  }
+}
+
+function indexGraphs(loaded: { nodes: GraphNode[]; links: GraphLink[] }): Graphs {
+  const graphs: Graphs = { nodes: new Map(), members: new Map(), links: new Map() };
+  for (const node of loaded.nodes) {
+    graphs.nodes.set(node.key, node);
+    graphs.members.set(node.graphId, [...(graphs.members.get(node.graphId) ?? []), node]);
+  }
+  for (const link of loaded.links)
+    graphs.links.set(link.graphId, [...(graphs.links.get(link.graphId) ?? []), link]);
+  return graphs;
+}
+
+const graphTooLarge = (identity: Identity, size: number, max: number): Error =>
+  new AppError(
+    'GRAPH_TOO_LARGE',
+    `the identity graph of ${identity.namespace} ${identity.id} holds ${size} identities, over the limit of ${max}; it is being repaired, try again shortly`,
+  );
