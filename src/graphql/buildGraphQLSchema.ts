@@ -9,7 +9,11 @@ import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
 import { IdentityResolver } from './identity/identity.resolver';
 import { IngestResolver } from './ingestion/ingest.resolver';
 import { MergePolicyResolver } from './policies/policy.resolver';
-import { ProfileFragmentResolver, ProfileResolver } from './profiles/profile.resolver';
+import {
+  ExperienceEventResolver,
+  ProfileFragmentResolver,
+  ProfileResolver,
+} from './profiles/profile.resolver';
 import { SandboxResolver } from './sandbox/sandbox.resolver';
 
 /**
@@ -39,6 +43,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       MergePolicyResolver,
       ProfileResolver,
       ProfileFragmentResolver,
+      ExperienceEventResolver,
     ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,

@@ -4,7 +4,7 @@ import type { GraphLink, GraphNode } from '../domain/identity/GraphNode';
 import type { GraphChanges } from '../domain/identity/GraphWorkspace';
 import type { IdentitySettings } from '../domain/identity/IdentitySettings';
 import type { MergePolicy, PolicyClass } from '../domain/policies/MergePolicy';
-import type { Fragment, StoredEvent } from '../domain/profile/Fragment';
+import type { EventQuery, Fragment, StoredEvent } from '../domain/profile/Fragment';
 import type { SchemaClass } from '../domain/enumValues';
 import type { Sandbox } from '../domain/sandbox';
 
@@ -105,6 +105,8 @@ export interface IdentityGraphRepository {
 export interface ProfileRepository {
   /** Every fragment of these identities, in every dataset (profile lookups). */
   fragmentsOfIdentities(identityKeys: readonly string[]): Promise<Fragment[]>;
+  /** Events of these identities, in [from, to), by timestamp then _id then dataset. */
+  eventsOf(identityKeys: readonly string[], query: EventQuery): Promise<StoredEvent[]>;
   /** Which of these identities have at least one event. */
   identitiesWithEvents(identityKeys: readonly string[]): Promise<Set<string>>;
   /** The fragments of these identities in one dataset, by identity key. */

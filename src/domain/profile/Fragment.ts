@@ -9,6 +9,24 @@ export interface Fragment {
   updatedAt: number;
 }
 
+/** Where an event stands in the order events are read: timestamp, then _id, then dataset. */
+export interface EventPosition {
+  timestamp: number;
+  eventId: string;
+  datasetId: string;
+}
+
+export interface EventQuery {
+  /** Epoch ms, inclusive. */
+  from?: number;
+  /** Epoch ms, exclusive. */
+  to?: number;
+  order: 'ASC' | 'DESC';
+  /** Only events after this position, in the order asked. */
+  after?: EventPosition;
+  limit: number;
+}
+
 /** An experience event, stored under its primary identity. */
 export interface StoredEvent {
   datasetId: string;

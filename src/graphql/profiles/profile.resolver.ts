@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Dataset } from '../../domain/catalog/types';
 import { type Identity, identityFromKey } from '../../domain/identity/Identity';
 import { lastModifiedAt } from '../../domain/merge/lastModifiedAt';
@@ -16,6 +16,16 @@ import { IdentityGraphType, IdentityType_ } from '../identity/identity.type';
 import { MergePolicyType } from '../policies/policy.type';
 import { DateTimeScalar } from '../scalars/DateTimeScalar';
 import { JSONScalar } from '../scalars/JSONScalar';
+import { positionOf } from '../../services/profiles/pageEvents';
+import type { Connection } from '../pagination/Connection';
+import { decodeEventCursor, encodeEventCursor } from './eventCursor';
+import {
+  type EventApi,
+  ExperienceEventConnectionType,
+  ExperienceEventType,
+  FieldFilterInput,
+  SortOrderEnum,
+} from './event.type';
 import { type FragmentApi, ProfileFragmentType, ProfileType } from './profile.type';
 
 @Resolver(() => ProfileType)
@@ -90,6 +100,48 @@ export class ProfileResolver {
     return new Date(lastModifiedAt(profile.fragments, profile.policy) ?? seen);
   }
 
+  @FieldResolver(() => ExperienceEventConnectionType, {
+    description: 'Ordered by timestamp then _id; [from, to) and where filters; opaque cursors',
+  })
+  async events(
+    @Root() profile: ProfileData,
+    @Arg('from', () => DateTimeScalar, { nullable: true }) from: Date | null | undefined,
+    @Arg('to', () => DateTimeScalar, { nullable: true }) to: Date | null | undefined,
+    @Arg('order', () => SortOrderEnum, { nullable: true, defaultValue: 'DESC' })
+    order: 'ASC' | 'DESC',
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('where', () => [FieldFilterInput], { nullable: true })
+    where: FieldFilterInput[] | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Omit<Connection<EventApi>, 'totalCount'>> {
+    const page = await ctx.services.profiles.events(profile, {
+      from: from ?? undefined,
+      to: to ?? undefined,
+      order,
+      first,
+      after: decodeEventCursor(after),
+      where: where ?? [],
+    });
+    const edges = page.events.map((e) => ({
+      cursor: encodeEventCursor(positionOf(e)),
+      node: {
+        id: e.eventId,
+        timestamp: new Date(e.timestamp),
+        datasetId: e.datasetId,
+        identity: identityFromKey(e.identityKey),
+        data: e.data,
+      },
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        endCursor: page.end && encodeEventCursor(page.end),
+      },
+    };
+  }
+
   @FieldResolver(() => MergePolicyType)
   mergePolicy(@Root() profile: ProfileData): MergePolicy {
     return profile.policy;
@@ -100,6 +152,16 @@ export class ProfileResolver {
     const { identity, graphId, nodes, links } = profile;
     if (graphId !== null) return toIdentityGraph({ id: graphId, nodes, links });
     return { id: `${identity.namespace}:${identity.id}`, size: 1, identities: [], links: [] };
+  }
+}
+
+@Resolver(() => ExperienceEventType)
+export class ExperienceEventResolver {
+  @FieldResolver(() => DatasetType)
+  async dataset(@Root() event: EventApi, @Ctx() ctx: Context): Promise<Dataset> {
+    const dataset = await ctx.loaders.datasets.load(event.datasetId);
+    if (dataset === undefined) throw new Error(`event of missing dataset ${event.datasetId}`);
+    return dataset;
   }
 }
 

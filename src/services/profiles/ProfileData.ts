@@ -12,6 +12,8 @@ export interface ProfileData {
   graphId: string | null;
   nodes: GraphNode[];
   links: GraphLink[];
+  /** The identities whose data it holds: the graph's, or the one asked for (no stitching). */
+  stitchedKeys: string[];
   /** The fragments the policy merges: of its class, from the stitched identities. */
   fragments: Fragment[];
 }

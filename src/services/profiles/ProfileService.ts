@@ -9,6 +9,7 @@ import { namespacesByKey } from '../catalog/namespacesByKey';
 import { canonicalIdentity } from '../identity/canonicalIdentity';
 import type { MergePolicyService } from '../policies/MergePolicyService';
 import type { ServiceDeps } from '../ServiceDeps';
+import { type EventPage, type EventPageArgs, pageEvents } from './pageEvents';
 import type { ProfileData } from './ProfileData';
 
 /** SEMANTICS §4: at most this many identities per `profiles` call. */
@@ -78,9 +79,15 @@ export class ProfileService {
         graphId: node?.graphId ?? null,
         nodes: members,
         links,
+        stitchedKeys: stitched[i] ?? [key],
         fragments: own,
       };
     });
+  }
+
+  /** SEMANTICS §4 (events): a page of a profile's events (of the identities it stitches). */
+  events(profile: ProfileData, args: EventPageArgs): Promise<EventPage> {
+    return pageEvents(this.deps.store, profile.stitchedKeys, args);
   }
 
   /** The identities whose data a profile merges: the whole graph, or the one identity. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Fragment, StoredEvent } from '../../domain/profile/Fragment';
+import type { EventQuery, Fragment, StoredEvent } from '../../domain/profile/Fragment';
 import type { ProfileRepository } from '../ports';
 import { chunks } from './chunks';
 import type { RowWriter } from './RowWriter';
@@ -24,6 +24,41 @@ export class SqlProfileRepository implements ProfileRepository {
       found.push(...rows.map(fragmentFromRow));
     }
     return found;
+  }
+
+  async eventsOf(identityKeys: readonly string[], query: EventQuery): Promise<StoredEvent[]> {
+    if (identityKeys.length === 0) return [];
+    const [cmp, dir] = query.order === 'ASC' ? (['>', 'asc'] as const) : (['<', 'desc'] as const);
+    let select = this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('sandbox', '=', this.sandbox)
+      .where('identity_key', 'in', [...identityKeys]);
+    if (query.from !== undefined) select = select.where('timestamp', '>=', query.from);
+    if (query.to !== undefined) select = select.where('timestamp', '<', query.to);
+    const after = query.after;
+    if (after !== undefined) {
+      // Keyset paging: strictly after (timestamp, event_id, dataset_id) in the order asked.
+      select = select.where((eb) =>
+        eb.or([
+          eb('timestamp', cmp, after.timestamp),
+          eb.and([
+            eb('timestamp', '=', after.timestamp),
+            eb.or([
+              eb('event_id', cmp, after.eventId),
+              eb.and([eb('event_id', '=', after.eventId), eb('dataset_id', cmp, after.datasetId)]),
+            ]),
+          ]),
+        ]),
+      );
+    }
+    const rows = await select
+      .orderBy('timestamp', dir)
+      .orderBy('event_id', dir)
+      .orderBy('dataset_id', dir)
+      .limit(query.limit)
+      .execute();
+    return rows.map(eventFromRow);
   }
 
   async identitiesWithEvents(identityKeys: readonly string[]): Promise<Set<string>> {
@@ -115,6 +150,16 @@ export class SqlProfileRepository implements ProfileRepository {
     });
   }
 }
+
+const eventFromRow = (r: Tables['events']): StoredEvent => ({
+  datasetId: r.dataset_id,
+  eventId: r.event_id,
+  identityKey: r.identity_key,
+  timestamp: Number(r.timestamp),
+  data: JSON.parse(r.data) as Record<string, unknown>,
+  batchId: r.batch_id,
+  ingestedAt: Number(r.ingested_at),
+});
 
 const fragmentFromRow = (r: Tables['fragments']): Fragment => ({
   datasetId: r.dataset_id,

@@ -5,15 +5,8 @@
  */
 export const NOT_YET_BUILT: Record<string, readonly string[]> = {
   profiles: [
-    'Profile.events',
     'ProfileConnection',
     'ProfileEdge',
-    'ExperienceEvent',
-    'ExperienceEventConnection',
-    'ExperienceEventEdge',
-    'SortOrder',
-    'FieldFilter',
-    'FilterOperator',
     'DeleteProfileResult',
     'SystemJob',
     'SystemJobType',
