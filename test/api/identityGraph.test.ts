@@ -2,16 +2,15 @@ import {
   IdentityGraphDocument,
   IdentityLinkPathDocument,
   IdentitySettingsDocument,
-  IngestDocument,
   UpdateIdentitySettingsDocument,
 } from '../generated/graphql';
 import { useTestServer } from '../support/testServer';
-import { type Datasets, setupDatasets } from './ingestSetup';
+import { type Datasets, ingestInto, setupDatasets } from './ingestSetup';
 
 const server = useTestServer();
 
 const ingest = (ds: Datasets, datasetId: string, records: unknown[]) =>
-  server.data(IngestDocument, { input: { datasetId, records } }, { sandbox: ds.sandbox });
+  ingestInto(server, ds, datasetId, records);
 
 const graph = async (ds: Datasets, namespace: string, id: string) =>
   (

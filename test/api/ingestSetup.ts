@@ -1,4 +1,6 @@
 import {
+  IngestDocument,
+  type IngestOperation,
   CreateDatasetDocument,
   CreateSchemaDocument,
   EnableSchemaDocument,
@@ -47,3 +49,17 @@ export async function setupDatasets(server: TestServer, prefix: string): Promise
     }),
   };
 }
+
+/** Streams records into one of the sandbox's datasets through `ingest`; fails on errors. */
+export const ingestInto = (
+  server: TestServer,
+  ds: Datasets,
+  datasetId: string,
+  records: unknown[],
+  operation: IngestOperation = 'CREATE',
+) =>
+  server.data(
+    IngestDocument,
+    { input: { datasetId, records, operation } },
+    { sandbox: ds.sandbox },
+  );

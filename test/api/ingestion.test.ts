@@ -1,21 +1,12 @@
 import { identityKey } from '../../src/domain/identity/Identity';
 import { IdentityGraphDocument, IngestDocument, type IngestOperation } from '../generated/graphql';
 import { useTestServer } from '../support/testServer';
-import { type Datasets, setupDatasets } from './ingestSetup';
+import { type Datasets, ingestInto, setupDatasets } from './ingestSetup';
 
 const server = useTestServer();
 
-const ingest = (
-  ds: Datasets,
-  datasetId: string,
-  records: unknown[],
-  operation: IngestOperation = 'CREATE',
-) =>
-  server.data(
-    IngestDocument,
-    { input: { datasetId, records, operation } },
-    { sandbox: ds.sandbox },
-  );
+const ingest = (ds: Datasets, datasetId: string, records: unknown[], operation?: IngestOperation) =>
+  ingestInto(server, ds, datasetId, records, operation);
 
 const fragment = async (ds: Datasets, datasetId: string, namespace: string, id: string) =>
   (
