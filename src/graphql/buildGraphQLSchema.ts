@@ -9,6 +9,7 @@ import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
 import { IdentityResolver } from './identity/identity.resolver';
 import { IngestResolver } from './ingestion/ingest.resolver';
 import { MergePolicyResolver } from './policies/policy.resolver';
+import { DeleteProfileResolver } from './profiles/deleteProfile.resolver';
 import {
   ExperienceEventResolver,
   ProfileFragmentResolver,
@@ -44,6 +45,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ProfileResolver,
       ProfileFragmentResolver,
       ExperienceEventResolver,
+      DeleteProfileResolver,
     ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,

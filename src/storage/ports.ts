@@ -114,6 +114,8 @@ export interface ProfileRepository {
   putFragments(fragments: readonly Fragment[]): Promise<void>;
   /** Removes these identities' fragments in one dataset; returns how many there were. */
   deleteFragments(datasetId: string, identityKeys: readonly string[]): Promise<number>;
+  /** Removes every fragment and event of these identities; returns how many of each. */
+  deleteAllOf(identityKeys: readonly string[]): Promise<{ fragments: number; events: number }>;
   /** Which of these event ids one dataset already holds. */
   existingEventIds(datasetId: string, eventIds: readonly string[]): Promise<Set<string>>;
   insertEvents(events: readonly StoredEvent[]): Promise<void>;

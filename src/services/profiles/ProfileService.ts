@@ -85,6 +85,22 @@ export class ProfileService {
     });
   }
 
+  /**
+   * SEMANTICS §4 (deletes): removes from the profile store every fragment and event of every
+   * identity in the graph of `identity` (or of that identity alone, when it has no graph); the
+   * identity graph stays, so the profile comes back if new data arrives.
+   */
+  async delete(identity: Identity): Promise<{ fragmentsDeleted: number; eventsDeleted: number }> {
+    const { store } = this.deps;
+    const key = identityKey(canonicalIdentity(identity, await namespacesByKey(store), 'identity'));
+    return store.transaction(async (tx) => {
+      const graph = await tx.identities.loadGraphsOf([key]);
+      const keys = graph.nodes.length > 0 ? graph.nodes.map((n) => n.key) : [key];
+      const deleted = await tx.profiles.deleteAllOf(keys);
+      return { fragmentsDeleted: deleted.fragments, eventsDeleted: deleted.events };
+    });
+  }
+
   /** SEMANTICS §4 (events): a page of a profile's events (of the identities it stitches). */
   events(profile: ProfileData, args: EventPageArgs): Promise<EventPage> {
     return pageEvents(this.deps.store, profile.stitchedKeys, args);

@@ -117,6 +117,29 @@ export class SqlProfileRepository implements ProfileRepository {
     return deleted;
   }
 
+  async deleteAllOf(
+    identityKeys: readonly string[],
+  ): Promise<{ fragments: number; events: number }> {
+    const deleted = { fragments: 0, events: 0 };
+    for (const part of chunks([...new Set(identityKeys)])) {
+      const [fragments, events] = await Promise.all([
+        this.db
+          .deleteFrom('fragments')
+          .where('sandbox', '=', this.sandbox)
+          .where('identity_key', 'in', part)
+          .executeTakeFirst(),
+        this.db
+          .deleteFrom('events')
+          .where('sandbox', '=', this.sandbox)
+          .where('identity_key', 'in', part)
+          .executeTakeFirst(),
+      ]);
+      deleted.fragments += Number(fragments.numDeletedRows);
+      deleted.events += Number(events.numDeletedRows);
+    }
+    return deleted;
+  }
+
   async existingEventIds(datasetId: string, eventIds: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const part of chunks([...new Set(eventIds)])) {

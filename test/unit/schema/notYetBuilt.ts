@@ -7,7 +7,6 @@ export const NOT_YET_BUILT: Record<string, readonly string[]> = {
   profiles: [
     'ProfileConnection',
     'ProfileEdge',
-    'DeleteProfileResult',
     'SystemJob',
     'SystemJobType',
     'CreateSystemJobInput',
@@ -16,7 +15,6 @@ export const NOT_YET_BUILT: Record<string, readonly string[]> = {
     'DatasetDistribution',
     'NamespaceDistribution',
     'Overlap',
-    'Mutation.deleteProfile',
     'Mutation.createSystemJob',
     'Query.systemJobs',
     'Query.systemJob',
