@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'GRAPH_TOO_LARGE'
+  | 'NOT_EVENT_BATCH'
   | 'INTERNAL_SERVER_ERROR';
 
 /** One problem with one input value; `field` is its path in the request, e.g. `input.fields[2].type`. */

@@ -16,6 +16,8 @@ import {
   ProfileResolver,
 } from './profiles/profile.resolver';
 import { SandboxResolver } from './sandbox/sandbox.resolver';
+import { SystemJobResolver } from './jobs/systemJob.resolver';
+import { DatasetDistributionResolver, StoreStatusResolver } from './status/storeStatus.resolver';
 
 /**
  * type-graphql wants one global PubSub, but a global one would mix servers (and sandboxes):
@@ -46,6 +48,9 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ProfileFragmentResolver,
       ExperienceEventResolver,
       DeleteProfileResolver,
+      SystemJobResolver,
+      StoreStatusResolver,
+      DatasetDistributionResolver,
     ],
     // Inputs are checked by the domain, which knows the rules and names the bad field.
     validate: false,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Batch } from '../domain/batch/Batch';
 import type { Dataset, XdmSchema } from '../domain/catalog/types';
 import type { MergePolicy } from '../domain/policies/MergePolicy';
 import type { SandboxServices } from '../services/SandboxServices';
@@ -8,6 +9,7 @@ export interface Loaders {
   schemas: DataLoader<string, XdmSchema | undefined>;
   datasets: DataLoader<string, Dataset | undefined>;
   policies: DataLoader<string, MergePolicy | undefined>;
+  batches: DataLoader<string, Batch | undefined>;
 }
 
 export function createLoaders(services: SandboxServices): Loaders {
@@ -15,5 +17,6 @@ export function createLoaders(services: SandboxServices): Loaders {
     schemas: new DataLoader((ids) => services.schemas.getMany(ids)),
     datasets: new DataLoader((ids) => services.datasets.getMany(ids)),
     policies: new DataLoader((ids) => services.policies.getMany(ids)),
+    batches: new DataLoader((ids) => services.batches.getMany(ids)),
   };
 }

@@ -9,6 +9,8 @@ import { type Clock, systemClock } from '../services/Clock';
 import { BatchFiles } from '../services/batch/BatchFiles';
 import { BatchProcessor } from '../services/batch/BatchProcessor';
 import { IdentityRepairs } from '../services/identity/IdentityRepairs';
+import { ProfileSummaries } from '../services/status/ProfileSummaries';
+import { SystemJobRunner } from '../services/jobs/SystemJobRunner';
 import type { Platform } from '../services/Platform';
 import { SandboxService } from '../services/SandboxService';
 import { createSandboxServices } from '../services/SandboxServices';
@@ -43,9 +45,14 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   const sandboxes = new SandboxService(platform.store, platform.clock);
   await sandboxes.prepare();
   // Finishes repairs a restart interrupted (they look for graphs that break the rules).
-  for (const { name } of await sandboxes.list()) platform.repairs.schedule(name);
+  for (const { name } of await sandboxes.list()) {
+    platform.repairs.schedule(name);
+    // Finishes store status updates a restart interrupted.
+    platform.summaries.schedule(name);
+  }
   const contexts = new ContextFactory(platform, sandboxes);
   await platform.batches.resumeAll();
+  await platform.jobs.resumeAll();
   const logUnexpected = (err: unknown) => {
     deps.logger.error({ err }, 'unexpected error in a request');
   };
@@ -72,7 +79,10 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
     stop: () =>
       (stopping ??= graphql
         .stop()
-        .then(() => Promise.all([platform.batches.stop(), platform.repairs.idle()]))
+        .then(() =>
+          Promise.all([platform.batches.stop(), platform.jobs.stop(), platform.repairs.idle()]),
+        )
+        .then(() => platform.summaries.idle())
         .then(() => undefined)),
   };
 }
@@ -80,12 +90,15 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
 function createPlatform(deps: ServerDeps): Platform {
   const clock = deps.clock ?? systemClock;
   const files = new BatchFiles(deps.batchFilesDir);
+  const summaries = new ProfileSummaries(deps.store, deps.logger);
   const platform: Platform = {
     store: deps.store,
     bus: deps.bus ?? new InProcessEventBus(),
     clock,
     logger: deps.logger,
-    repairs: new IdentityRepairs(deps.store, deps.logger),
+    repairs: new IdentityRepairs(deps.store, summaries, deps.logger),
+    summaries,
+    jobs: new SystemJobRunner(deps.store, summaries, clock, deps.logger),
     validators: new RecordValidators(),
     files,
     // The processor makes a sandbox's services when it needs them, from this same platform.

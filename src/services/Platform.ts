@@ -6,6 +6,8 @@ import type { Clock } from './Clock';
 import type { BatchFiles } from './batch/BatchFiles';
 import type { BatchProcessor } from './batch/BatchProcessor';
 import type { IdentityRepairs } from './identity/IdentityRepairs';
+import type { ProfileSummaries } from './status/ProfileSummaries';
+import type { SystemJobRunner } from './jobs/SystemJobRunner';
 
 /** The long-lived parts every sandbox's services share: built once at start-up. */
 export interface Platform {
@@ -14,8 +16,11 @@ export interface Platform {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly repairs: IdentityRepairs;
+  /** Keeps the store status's counters current. */
+  readonly summaries: ProfileSummaries;
   /** Compiled record validators, per schema version. */
   readonly validators: RecordValidators;
   readonly files: BatchFiles;
   readonly batches: BatchProcessor;
+  readonly jobs: SystemJobRunner;
 }

@@ -8,6 +8,8 @@ import { BatchService } from './batch/BatchService';
 import { MergePolicyService } from './policies/MergePolicyService';
 import { ProfileService } from './profiles/ProfileService';
 import type { Platform } from './Platform';
+import { SystemJobService } from './jobs/SystemJobService';
+import { StoreStatusService } from './status/StoreStatusService';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
@@ -21,6 +23,8 @@ export interface SandboxServices {
   readonly batches: BatchService;
   readonly policies: MergePolicyService;
   readonly profiles: ProfileService;
+  readonly jobs: SystemJobService;
+  readonly storeStatus: StoreStatusService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -28,6 +32,12 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     store: platform.store.scoped(sandbox),
     clock: platform.clock,
     events: forSandbox(platform.bus, sandbox),
+    status: {
+      refresh: () => {
+        platform.summaries.schedule(sandbox);
+      },
+      flush: () => platform.summaries.flush(sandbox),
+    },
   };
   const policies = new MergePolicyService(deps);
   return {
@@ -41,5 +51,7 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     batches: new BatchService(deps, platform.files, platform.batches),
     policies,
     profiles: new ProfileService(deps, policies),
+    jobs: new SystemJobService(deps, platform.jobs),
+    storeStatus: new StoreStatusService(deps),
   };
 }

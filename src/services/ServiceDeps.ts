@@ -7,4 +7,9 @@ export interface ServiceDeps {
   readonly store: SandboxStore;
   readonly clock: Clock;
   readonly events: SandboxEvents;
+  /**
+   * The store status (SEMANTICS §4): `refresh` after a commit that marked graphs stale, so
+   * their summaries are recomputed in the background; `flush` before reading it, so it is exact.
+   */
+  readonly status: { refresh(): void; flush(): Promise<void> };
 }

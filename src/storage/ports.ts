@@ -7,6 +7,9 @@ import type { MergePolicy, PolicyClass } from '../domain/policies/MergePolicy';
 import type { EventQuery, Fragment, StoredEvent } from '../domain/profile/Fragment';
 import type { SchemaClass } from '../domain/enumValues';
 import type { Sandbox } from '../domain/sandbox';
+import type { SystemJob } from '../domain/jobs/SystemJob';
+import type { GraphSummary, IdentityData } from '../domain/status/GraphSummary';
+import type { StoreCounter } from '../domain/status/StoreCounter';
 
 /**
  * The store as services see it. Everything but the sandbox registry is reached through
@@ -17,6 +20,8 @@ export interface Store {
   readonly sandboxes: SandboxRepository;
   /** Batches still PROCESSING in any sandbox (to resume them after a restart). */
   processingBatches(): Promise<{ sandbox: string; id: string }[]>;
+  /** System jobs not finished in any sandbox (to resume them after a restart). */
+  pendingSystemJobs(): Promise<{ sandbox: string; id: string }[]>;
   scoped(sandbox: string): SandboxStore;
   /**
    * Runs `work` atomically, serialised with other transactions; `work` must use the store it
@@ -45,6 +50,8 @@ export interface SandboxStore {
   readonly profiles: ProfileRepository;
   readonly batches: BatchRepository;
   readonly policies: MergePolicyRepository;
+  readonly jobs: SystemJobRepository;
+  readonly status: StoreStatusRepository;
   /** As `Store.transaction`, within this sandbox. */
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
 }
@@ -119,11 +126,57 @@ export interface ProfileRepository {
   /** Which of these event ids one dataset already holds. */
   existingEventIds(datasetId: string, eventIds: readonly string[]): Promise<Set<string>>;
   insertEvents(events: readonly StoredEvent[]): Promise<void>;
+  /** How many fragments and events each of these identities has, per dataset. */
+  dataOf(identityKeys: readonly string[]): Promise<IdentityData[]>;
+  /**
+   * Deletes up to `limit` of a dataset's fragments and events (only the events one batch
+   * wrote, when `batchId` is given) and says what it deleted; nothing deleted: none are left.
+   */
+  deleteChunk(datasetId: string, batchId: string | null, limit: number): Promise<DeletedRows>;
+}
+
+export interface DeletedRows {
+  /** The identities whose rows were deleted. */
+  identityKeys: string[];
+  fragments: number;
+  events: number;
+}
+
+/** Background deletions (SEMANTICS §4, system jobs). */
+export interface SystemJobRepository {
+  get(id: string): Promise<SystemJob | undefined>;
+  /** Newest first. */
+  list(): Promise<SystemJob[]>;
+  insert(job: SystemJob): Promise<void>;
+  update(job: SystemJob): Promise<void>;
+}
+
+/**
+ * What the store status is read from (SEMANTICS §4): a summary per identity graph and counters
+ * that are their sum. Writers mark the graphs they touch as stale, in their own transaction;
+ * a background pass recomputes stale summaries and moves the counters by the difference.
+ */
+export interface StoreStatusRepository {
+  /** Marks graphs for recomputation and, when given, moves `lastIngestedAt` forward. */
+  markStale(graphIds: readonly string[], ingestedAt?: number): Promise<void>;
+  staleGraphs(limit: number): Promise<string[]>;
+  summaries(graphIds: readonly string[]): Promise<GraphSummary[]>;
+  /**
+   * Stores recomputed summaries (a graph without identities has none), adds the counter
+   * deltas, and clears the stale marks of every graph in `graphIds`.
+   */
+  saveSummaries(
+    graphIds: readonly string[],
+    summaries: readonly GraphSummary[],
+    deltas: readonly StoreCounter[],
+  ): Promise<void>;
+  counters(): Promise<{ counters: StoreCounter[]; lastIngestedAt: Date | null }>;
 }
 
 /** Batches and the records they could not store (SEMANTICS §2). */
 export interface BatchRepository {
   get(id: string): Promise<Batch | undefined>;
+  getMany(ids: readonly string[]): Promise<(Batch | undefined)[]>;
   list(datasetId?: string): Promise<Batch[]>;
   insert(batch: Batch): Promise<void>;
   /** Replaces a batch (status, files, counts, cursor). */

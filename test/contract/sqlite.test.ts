@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS, migrate } from '../../src/storage/sql/migrations';
 import type { Tables } from '../../src/storage/sql/tables';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+import { describeProfileStoreContract } from './profileStoreContract';
 import { describeStoreContract } from './storeContract';
 
 const dirs: string[] = [];
@@ -20,6 +21,7 @@ afterAll(() => {
 
 describeStoreContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
 describeStoreContract('SQLite, on disk', () => openSqliteStore(tempDir()));
+describeProfileStoreContract('SQLite', () => openSqliteStore(tempDir()));
 
 describe('SQLite migrations', () => {
   it('apply once; opening the store again applies nothing and keeps the data', async () => {

@@ -145,6 +145,11 @@ export class GraphWorkspace {
     return seen;
   }
 
+  /** Every graph id this workspace has held: loaded, created, or emptied by a merge. */
+  graphIds(): string[] {
+    return [...this.membersByGraph.keys()];
+  }
+
   changes(): GraphChanges {
     return {
       nodes: [...this.changedNodes].map((k) => this.require(k)),

@@ -27,6 +27,10 @@ export class BatchService {
     return this.deps.store.batches.get(id);
   }
 
+  getMany(ids: readonly string[]): Promise<(Batch | undefined)[]> {
+    return this.deps.store.batches.getMany(ids);
+  }
+
   list(datasetId?: string): Promise<Batch[]> {
     return this.deps.store.batches.list(datasetId);
   }

@@ -4,6 +4,7 @@ import { repairGraph } from '../../domain/identity/observe';
 import type { Logger } from '../../logger';
 import type { Store } from '../../storage/ports';
 import { newGraphId } from '../newGraphId';
+import type { ProfileSummaries } from '../status/ProfileSummaries';
 
 const GRAPHS_PER_TRANSACTION = 100;
 
@@ -19,6 +20,7 @@ export class IdentityRepairs {
 
   constructor(
     private readonly store: Store,
+    private readonly summaries: ProfileSummaries,
     private readonly logger: Logger,
   ) {}
 
@@ -59,7 +61,9 @@ export class IdentityRepairs {
         const ws = new GraphWorkspace(await tx.identities.loadGraphs(graphIds), newGraphId);
         for (const graphId of graphIds) repairGraph(ws, graphId, settings);
         await tx.identities.save(ws.changes());
+        await tx.status.markStale(ws.graphIds());
       });
+      this.summaries.schedule(sandbox);
       this.logger.info({ sandbox, graphs: graphIds.length }, 'repaired identity graphs');
     }
   }

@@ -114,7 +114,10 @@ export class IngestionService {
     batchId: string | null,
   ): Promise<void> {
     const now = this.deps.clock().getTime();
-    await linkIdentities(store, records, ctx, now);
+    const graphIds = await linkIdentities(store, records, ctx, now);
+    // Every graph the records touched, before and after linking, for the store status.
+    await store.status.markStale(graphIds, now);
+    this.deps.status.refresh();
     if (!ctx.dataset.profileEnabled) return; // SEMANTICS §1: kept out of the profile store
     if (ctx.schema.class === 'EXPERIENCE_EVENT') {
       await storeEvents(store, records, ctx.dataset, batchId, now);
@@ -129,7 +132,7 @@ async function linkIdentities(
   records: PreparedRecord[],
   ctx: RecordContext,
   now: number,
-) {
+): Promise<string[]> {
   const keys = records.flatMap((r) => r.identities.map(identityKey));
   const ws = new GraphWorkspace(await store.identities.loadGraphsOf(keys), newGraphId);
   for (const record of records) {
@@ -137,6 +140,7 @@ async function linkIdentities(
     observe(ws, { ...observation, link: ctx.dataset.identityEnabled }, ctx.settings);
   }
   await store.identities.save(ws.changes());
+  return ws.graphIds();
 }
 
 async function storeFragments(

@@ -97,6 +97,8 @@ export class ProfileService {
       const graph = await tx.identities.loadGraphsOf([key]);
       const keys = graph.nodes.length > 0 ? graph.nodes.map((n) => n.key) : [key];
       const deleted = await tx.profiles.deleteAllOf(keys);
+      await tx.status.markStale([...new Set(graph.nodes.map((n) => n.graphId))]);
+      this.deps.status.refresh();
       return { fragmentsDeleted: deleted.fragments, eventsDeleted: deleted.events };
     });
   }

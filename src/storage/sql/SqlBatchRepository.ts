@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Batch, BatchFormat, BatchStatus, FailedRecord } from '../../domain/batch/Batch';
 import type { IngestOperation } from '../../domain/ingestion/prepareRecord';
 import type { BatchRepository } from '../ports';
-import { time } from './rows';
+import { inOrder, time } from './rows';
 import type { Tables } from './tables';
 
 export class SqlBatchRepository implements BatchRepository {
@@ -19,6 +19,17 @@ export class SqlBatchRepository implements BatchRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row && batchFromRow(row);
+  }
+
+  async getMany(ids: readonly string[]): Promise<(Batch | undefined)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('batches')
+      .selectAll()
+      .where('sandbox', '=', this.sandbox)
+      .where('id', 'in', [...ids])
+      .execute();
+    return inOrder(ids, rows.map(batchFromRow));
   }
 
   async list(datasetId?: string): Promise<Batch[]> {

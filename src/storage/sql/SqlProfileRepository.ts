@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { EventQuery, Fragment, StoredEvent } from '../../domain/profile/Fragment';
-import type { ProfileRepository } from '../ports';
+import type { IdentityData } from '../../domain/status/GraphSummary';
+import type { DeletedRows, ProfileRepository } from '../ports';
 import { chunks } from './chunks';
 import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
@@ -172,7 +173,90 @@ export class SqlProfileRepository implements ProfileRepository {
       update: [],
     });
   }
+
+  async dataOf(identityKeys: readonly string[]): Promise<IdentityData[]> {
+    const data = new Map<string, IdentityData>();
+    const entry = (identityKey: string, datasetId: string) => {
+      const id = `${identityKey}\u0000${datasetId}`;
+      let found = data.get(id);
+      if (found === undefined) {
+        found = { identityKey, datasetId, fragments: 0, events: 0 };
+        data.set(id, found);
+      }
+      return found;
+    };
+    for (const part of chunks([...new Set(identityKeys)])) {
+      for (const r of await this.countByIdentity('fragments', part)) {
+        entry(r.identity_key, r.dataset_id).fragments += Number(r.n);
+      }
+      for (const r of await this.countByIdentity('events', part)) {
+        entry(r.identity_key, r.dataset_id).events += Number(r.n);
+      }
+    }
+    return [...data.values()];
+  }
+
+  async deleteChunk(
+    datasetId: string,
+    batchId: string | null,
+    limit: number,
+  ): Promise<DeletedRows> {
+    const fragments = batchId === null ? await this.deleteFragmentChunk(datasetId, limit) : [];
+    const events = await this.deleteEventChunk(datasetId, batchId, limit - fragments.length);
+    return {
+      identityKeys: [...new Set([...fragments, ...events.map((e) => e.identity_key)])],
+      fragments: fragments.length,
+      events: events.length,
+    };
+  }
+
+  private countByIdentity(table: 'fragments' | 'events', identityKeys: string[]) {
+    return this.db
+      .selectFrom(table)
+      .select(['identity_key', 'dataset_id', count])
+      .where('sandbox', '=', this.sandbox)
+      .where('identity_key', 'in', identityKeys)
+      .groupBy(['identity_key', 'dataset_id'])
+      .execute();
+  }
+
+  /** Deletes up to `limit` fragments of a dataset; returns their identity keys. */
+  private async deleteFragmentChunk(datasetId: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('fragments')
+      .select('identity_key')
+      .where('sandbox', '=', this.sandbox)
+      .where('dataset_id', '=', datasetId)
+      .limit(limit)
+      .execute();
+    const keys = rows.map((r) => r.identity_key);
+    await this.deleteFragments(datasetId, keys);
+    return keys;
+  }
+
+  /** Deletes up to `limit` events of a dataset (of one batch, when given). */
+  private async deleteEventChunk(datasetId: string, batchId: string | null, limit: number) {
+    if (limit <= 0) return [];
+    let select = this.db
+      .selectFrom('events')
+      .select(['event_id', 'identity_key'])
+      .where('sandbox', '=', this.sandbox)
+      .where('dataset_id', '=', datasetId);
+    if (batchId !== null) select = select.where('batch_id', '=', batchId);
+    const rows = await select.limit(limit).execute();
+    for (const part of chunks(rows.map((r) => r.event_id))) {
+      await this.db
+        .deleteFrom('events')
+        .where('sandbox', '=', this.sandbox)
+        .where('dataset_id', '=', datasetId)
+        .where('event_id', 'in', part)
+        .execute();
+    }
+    return rows;
+  }
 }
+
+const count = sql<number | string>`count(*)`.as('n');
 
 const eventFromRow = (r: Tables['events']): StoredEvent => ({
   datasetId: r.dataset_id,

@@ -8,6 +8,8 @@ import { SqlNamespaceRepository } from './SqlNamespaceRepository';
 import { SqlProfileRepository } from './SqlProfileRepository';
 import { SqlSandboxRepository } from './SqlSandboxRepository';
 import { SqlSchemaRepository } from './SqlSchemaRepository';
+import { SqlStoreStatusRepository } from './SqlStoreStatusRepository';
+import { SqlSystemJobRepository } from './SqlSystemJobRepository';
 import { multiRowWriter, type RowWriter } from './RowWriter';
 import type { Tables } from './tables';
 
@@ -40,6 +42,15 @@ export class SqlStore implements Store {
       .execute();
   }
 
+  async pendingSystemJobs(): Promise<{ sandbox: string; id: string }[]> {
+    return this.db
+      .selectFrom('system_jobs')
+      .select(['sandbox', 'id'])
+      .where('status', 'in', ['NEW', 'IN_PROGRESS'])
+      .orderBy('created_at')
+      .execute();
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
   }
@@ -57,6 +68,8 @@ class SqlSandboxStore implements SandboxStore {
   readonly profiles: SqlProfileRepository;
   readonly batches: SqlBatchRepository;
   readonly policies: SqlMergePolicyRepository;
+  readonly jobs: SqlSystemJobRepository;
+  readonly status: SqlStoreStatusRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -70,6 +83,8 @@ class SqlSandboxStore implements SandboxStore {
     this.profiles = new SqlProfileRepository(db, sandbox, writer);
     this.batches = new SqlBatchRepository(db, sandbox);
     this.policies = new SqlMergePolicyRepository(db, sandbox);
+    this.jobs = new SqlSystemJobRepository(db, sandbox);
+    this.status = new SqlStoreStatusRepository(db, sandbox, writer);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {

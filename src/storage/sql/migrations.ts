@@ -108,6 +108,14 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 5,
+    name: 'system jobs and store status',
+    async up(db) {
+      await createSystemJobTables(db);
+      await createStatusTables(db);
+    },
+  },
 ];
 
 /**
@@ -260,5 +268,65 @@ async function createBatchTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('errors', 'text', (c) => c.notNull())
     .addColumn('record', 'text')
     .addPrimaryKeyConstraint('failed_records_pk', ['sandbox', 'batch_id', 'seq'])
+    .execute();
+}
+
+async function createSystemJobTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('system_jobs')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('dataset_id', 'text', (c) => c.notNull())
+    .addColumn('batch_id', 'text')
+    .addColumn('fragments_deleted', 'integer', (c) => c.notNull())
+    .addColumn('events_deleted', 'integer', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('system_jobs_pk', ['sandbox', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('system_jobs_status_idx')
+    .on('system_jobs')
+    .columns(['status'])
+    .execute();
+  // DELETE_EVENT_BATCH finds a batch's events without scanning the dataset.
+  await db.schema
+    .createIndex('events_batch_idx')
+    .on('events')
+    .columns(['sandbox', 'dataset_id', 'batch_id'])
+    .execute();
+}
+
+async function createStatusTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('graph_summaries')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('graph_id', 'text', (c) => c.notNull())
+    .addColumn('datasets', 'text', (c) => c.notNull())
+    .addColumn('namespaces', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('graph_summaries_pk', ['sandbox', 'graph_id'])
+    .execute();
+  await db.schema
+    .createTable('stale_graphs')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('graph_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('stale_graphs_pk', ['sandbox', 'graph_id'])
+    .execute();
+  await db.schema
+    .createTable('store_counters')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('n', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('store_counters_pk', ['sandbox', 'kind', 'key'])
+    .execute();
+  // A graph's data per dataset is counted from the index alone, without reading event rows.
+  await db.schema
+    .createIndex('events_identity_dataset_idx')
+    .on('events')
+    .columns(['sandbox', 'identity_key', 'dataset_id'])
     .execute();
 }

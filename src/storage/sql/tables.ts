@@ -123,4 +123,21 @@ export interface Tables {
     version: number;
     updated_at: Millis;
   };
+  system_jobs: {
+    sandbox: string;
+    id: string;
+    type: string;
+    status: string;
+    dataset_id: string;
+    batch_id: string | null;
+    fragments_deleted: number;
+    events_deleted: number;
+    error: string | null;
+    created_at: Millis;
+    updated_at: Millis;
+  };
+  graph_summaries: { sandbox: string; graph_id: string; datasets: string; namespaces: string };
+  stale_graphs: { sandbox: string; graph_id: string };
+  /** Counters of the store status; kind `lastIngestedAt` holds a time. */
+  store_counters: { sandbox: string; kind: string; key: string; n: Millis };
 }

@@ -57,6 +57,8 @@ describe('observe: identities and links (SEMANTICS §3)', () => {
     expect(moved.map((n) => n.key).sort()).toEqual([key('ECID:e2'), key('GAID:d2')].sort());
     expect(before.members(bigGraph)).toHaveLength(6);
     expect(before.members(smallGraph)).toHaveLength(0);
+    // The emptied graph is still reported, so its summary can be dropped.
+    expect(before.graphIds().sort()).toEqual([bigGraph, smallGraph].sort());
   });
 
   it('keeps a shared device with its last authenticated user (newest link wins)', () => {

@@ -1,0 +1,31 @@
+import { counterDeltas } from './counterDeltas';
+import { type GraphSummary, type IdentityData, summarizeGraph } from './GraphSummary';
+import { type StoreCounter, sumCounters } from './StoreCounter';
+
+/**
+ * New summaries for stale graphs from what the store holds now, and how the counters move.
+ * A stale graph with no identity left (merged into another) loses its summary.
+ */
+export function recomputeSummaries(
+  graphIds: readonly string[],
+  identities: readonly { key: string; namespace: string; graphId: string }[],
+  data: readonly IdentityData[],
+  previous: readonly GraphSummary[],
+): { summaries: GraphSummary[]; deltas: StoreCounter[] } {
+  const members = new Map<string, { key: string; namespace: string }[]>();
+  for (const identity of identities) {
+    const list = members.get(identity.graphId) ?? [];
+    list.push(identity);
+    members.set(identity.graphId, list);
+  }
+  const before = new Map(previous.map((s) => [s.graphId, s]));
+  const summaries: GraphSummary[] = [];
+  const deltas: StoreCounter[] = [];
+  for (const graphId of new Set(graphIds)) {
+    const graph = members.get(graphId);
+    const after = graph === undefined ? undefined : summarizeGraph(graphId, graph, data);
+    if (after !== undefined) summaries.push(after);
+    deltas.push(...counterDeltas(before.get(graphId), after));
+  }
+  return { summaries, deltas: sumCounters(deltas) };
+}
