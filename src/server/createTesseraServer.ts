@@ -1,21 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { RecordValidators } from '../domain/records/RecordValidators';
 import type { Logger } from '../logger';
 import type { EventBus } from '../realtime/EventBus';
-import { InProcessEventBus } from '../realtime/InProcessEventBus';
-import { type Clock, systemClock } from '../services/Clock';
-import { BatchFiles } from '../services/batch/BatchFiles';
-import { BatchProcessor } from '../services/batch/BatchProcessor';
-import { IdentityRepairs } from '../services/identity/IdentityRepairs';
-import { ProfileSummaries } from '../services/status/ProfileSummaries';
-import { SystemJobRunner } from '../services/jobs/SystemJobRunner';
-import type { Platform } from '../services/Platform';
+import type { Clock } from '../services/Clock';
 import { SandboxService } from '../services/SandboxService';
-import { createSandboxServices } from '../services/SandboxServices';
 import type { Store } from '../storage/ports';
 import { ContextFactory } from './ContextFactory';
+import { createPlatform } from './createPlatform';
 import { graphqlEndpoint } from './graphqlMiddleware';
 import { healthRoutes } from './healthRoutes';
 import { httpErrorHandler } from './httpErrorHandler';
@@ -85,30 +77,4 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
         .then(() => platform.summaries.idle())
         .then(() => undefined)),
   };
-}
-
-function createPlatform(deps: ServerDeps): Platform {
-  const clock = deps.clock ?? systemClock;
-  const files = new BatchFiles(deps.batchFilesDir);
-  const summaries = new ProfileSummaries(deps.store, deps.logger);
-  const platform: Platform = {
-    store: deps.store,
-    bus: deps.bus ?? new InProcessEventBus(),
-    clock,
-    logger: deps.logger,
-    repairs: new IdentityRepairs(deps.store, summaries, deps.logger),
-    summaries,
-    jobs: new SystemJobRunner(deps.store, summaries, clock, deps.logger),
-    validators: new RecordValidators(),
-    files,
-    // The processor makes a sandbox's services when it needs them, from this same platform.
-    batches: new BatchProcessor(
-      deps.store,
-      files,
-      (sandbox) => createSandboxServices(platform, sandbox).ingestion,
-      clock,
-      deps.logger,
-    ),
-  };
-  return platform;
 }

@@ -22,12 +22,16 @@ export class GraphWorkspace {
   private readonly changedNodes = new Set<string>();
   private readonly changedLinks = new Set<string>();
   private readonly removedLinks = new Set<string>();
+  private readonly loadedGraphs = new Set<string>();
 
   constructor(
     loaded: { nodes: readonly GraphNode[]; links: readonly GraphLink[] },
     readonly newGraphId: () => string,
   ) {
-    for (const node of loaded.nodes) this.index({ ...node });
+    for (const node of loaded.nodes) {
+      this.index({ ...node });
+      this.loadedGraphs.add(node.graphId);
+    }
     for (const link of loaded.links) this.indexLink({ ...link, datasets: [...link.datasets] });
   }
 
@@ -145,9 +149,15 @@ export class GraphWorkspace {
     return seen;
   }
 
-  /** Every graph id this workspace has held: loaded, created, or emptied by a merge. */
+  /**
+   * The graphs whose stored state this workspace changes: every graph it loaded (one may have
+   * been emptied by a merge) and every graph that now has members. A graph created and emptied
+   * here (a new identity joining another graph) never reaches the store and is left out.
+   */
   graphIds(): string[] {
-    return [...this.membersByGraph.keys()];
+    return [...this.membersByGraph].flatMap(([graphId, members]) =>
+      members.size > 0 || this.loadedGraphs.has(graphId) ? [graphId] : [],
+    );
   }
 
   changes(): GraphChanges {

@@ -18,12 +18,24 @@ export function recomputeSummaries(
     list.push(identity);
     members.set(identity.graphId, list);
   }
+  const graphOf = new Map(identities.map((i) => [i.key, i.graphId]));
+  const dataByGraph = new Map<string, IdentityData[]>();
+  for (const row of data) {
+    const graphId = graphOf.get(row.identityKey);
+    if (graphId === undefined) continue;
+    const list = dataByGraph.get(graphId) ?? [];
+    list.push(row);
+    dataByGraph.set(graphId, list);
+  }
   const before = new Map(previous.map((s) => [s.graphId, s]));
   const summaries: GraphSummary[] = [];
   const deltas: StoreCounter[] = [];
   for (const graphId of new Set(graphIds)) {
     const graph = members.get(graphId);
-    const after = graph === undefined ? undefined : summarizeGraph(graphId, graph, data);
+    const after =
+      graph === undefined
+        ? undefined
+        : summarizeGraph(graphId, graph, dataByGraph.get(graphId) ?? []);
     if (after !== undefined) summaries.push(after);
     deltas.push(...counterDeltas(before.get(graphId), after));
   }

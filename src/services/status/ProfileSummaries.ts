@@ -3,7 +3,7 @@ import type { Logger } from '../../logger';
 import type { SandboxStore, Store } from '../../storage/ports';
 
 /** Graphs recomputed per transaction: bounds how long one pass holds the writer. */
-const GRAPHS_PER_PASS = 500;
+const GRAPHS_PER_PASS = 2000;
 /** Marks made within this long are recomputed together (a burst of ingests, one pass). */
 const DELAY_MS = 50;
 

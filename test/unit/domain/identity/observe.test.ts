@@ -59,6 +59,9 @@ describe('observe: identities and links (SEMANTICS §3)', () => {
     expect(before.members(smallGraph)).toHaveLength(0);
     // The emptied graph is still reported, so its summary can be dropped.
     expect(before.graphIds().sort()).toEqual([bigGraph, smallGraph].sort());
+    // A new identity's own graph, emptied at once by its link, never reached the store.
+    see(before, ['Email:a@x', 'Phone:new'], 300);
+    expect(before.graphIds().sort()).toEqual([bigGraph, smallGraph].sort());
   });
 
   it('keeps a shared device with its last authenticated user (newest link wins)', () => {

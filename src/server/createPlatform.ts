@@ -1,0 +1,41 @@
+import { RecordValidators } from '../domain/records/RecordValidators';
+import { InProcessEventBus } from '../realtime/InProcessEventBus';
+import { BatchFiles } from '../services/batch/BatchFiles';
+import { BatchProcessor } from '../services/batch/BatchProcessor';
+import { systemClock } from '../services/Clock';
+import { IdentityRepairs } from '../services/identity/IdentityRepairs';
+import { SystemJobRunner } from '../services/jobs/SystemJobRunner';
+import type { Platform } from '../services/Platform';
+import { createSandboxServices } from '../services/SandboxServices';
+import { ProfileSummaries } from '../services/status/ProfileSummaries';
+import type { ServerDeps } from './createTesseraServer';
+
+/**
+ * The long-lived parts of a server. Building them starts nothing: the server resumes
+ * background work when it starts (benchmarks build one to call the services in-process).
+ */
+export function createPlatform(deps: ServerDeps): Platform {
+  const clock = deps.clock ?? systemClock;
+  const files = new BatchFiles(deps.batchFilesDir);
+  const summaries = new ProfileSummaries(deps.store, deps.logger);
+  const platform: Platform = {
+    store: deps.store,
+    bus: deps.bus ?? new InProcessEventBus(),
+    clock,
+    logger: deps.logger,
+    repairs: new IdentityRepairs(deps.store, summaries, deps.logger),
+    summaries,
+    jobs: new SystemJobRunner(deps.store, summaries, clock, deps.logger),
+    validators: new RecordValidators(),
+    files,
+    // The processor makes a sandbox's services when it needs them, from this same platform.
+    batches: new BatchProcessor(
+      deps.store,
+      files,
+      (sandbox) => createSandboxServices(platform, sandbox).ingestion,
+      clock,
+      deps.logger,
+    ),
+  };
+  return platform;
+}
