@@ -3,14 +3,14 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { createTesseraServer } from './server/createTesseraServer';
 import { batchFilesDir } from './server/batchFilesDir';
-import { openSqliteStore } from './storage/sqlite/openSqliteStore';
+import { openStore } from './storage/openStore';
 
 /** Start-up: read config, open storage, start the server, stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const started = Date.now();
-  const store = await openSqliteStore(config.TESSERA_DATA);
+  const store = await openStore(config, logger);
   const server = await createTesseraServer({
     store,
     logger,

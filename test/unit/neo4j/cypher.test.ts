@@ -25,7 +25,12 @@ const diagnosticsOf = (statement: Statement): string[] =>
   linter
     .lintCypherQuery(
       statement.cypher,
-      { ...GRAPH_MODEL, parameters: { ...statement.params } },
+      {
+        labels: [...GRAPH_MODEL.labels],
+        relationshipTypes: [...GRAPH_MODEL.relationshipTypes],
+        propertyKeys: [...GRAPH_MODEL.propertyKeys],
+        parameters: { ...statement.params },
+      },
       { consoleCommandsEnabled: false },
     )
     .diagnostics.map((d) => {

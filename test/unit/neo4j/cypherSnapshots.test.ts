@@ -3,7 +3,11 @@ import { allExamples } from './statementExamples';
 
 /** Identity and link keys hold control characters (unit and record separators): show them. */
 const visible = (statement: Statement): unknown =>
-  JSON.parse(JSON.stringify(statement).replace(/\\u001f/g, '␟').replace(/\\u001e/g, '␞'));
+  JSON.parse(
+    JSON.stringify(statement)
+      .replace(/\\u001f/g, '␟')
+      .replace(/\\u001e/g, '␞'),
+  );
 
 /**
  * The exact Cypher and parameters each builder produces for representative inputs. A change

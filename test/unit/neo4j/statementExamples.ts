@@ -1,3 +1,4 @@
+import type { IdentityType } from '../../../src/domain/enumValues';
 import { linkKey } from '../../../src/domain/identity/GraphNode';
 import { DEFAULT_IDENTITY_SETTINGS } from '../../../src/domain/identity/IdentitySettings';
 import * as cypher from '../../../src/storage/neo4j/cypher';
@@ -8,9 +9,9 @@ const AT = Date.UTC(2026, 0, 2, 3, 4, 5, 678);
 const EMAIL = 'Email\u001fann@example.com';
 const CRM = 'CRMID\u001fc1';
 
-const node = (key: string, graphId: string) => {
+const node = (key: string, type: IdentityType, graphId: string) => {
   const [namespace = '', id = ''] = key.split('\u001f');
-  return { key, namespace, id, type: 'EMAIL' as const, firstSeen: AT, lastSeen: AT, graphId };
+  return { key, namespace, id, type, firstSeen: AT, lastSeen: AT, graphId };
 };
 
 const link = { key: linkKey(CRM, EMAIL), a: CRM, b: EMAIL, datasets: ['d1', 'd2'] };
@@ -28,7 +29,7 @@ export const STATEMENT_EXAMPLES: Record<keyof typeof cypher, readonly Statement[
   saveGraphChanges: [
     cypher.saveGraphChanges(SANDBOX, { nodes: [], links: [], removedLinks: [] }),
     cypher.saveGraphChanges(SANDBOX, {
-      nodes: [node(CRM, 'g1'), node(EMAIL, 'g1')],
+      nodes: [node(CRM, 'PERSON', 'g1'), node(EMAIL, 'EMAIL', 'g1')],
       links: [{ ...link, firstSeen: AT, lastSeen: AT + 1, graphId: 'g1' }],
       removedLinks: [linkKey(EMAIL, 'Phone\u001f+15550100')],
     }),

@@ -1,0 +1,8 @@
+/** Every Cypher statement the adapter runs; the offline check covers each export. */
+export { graphsBreaking } from './graphsBreaking';
+export { readIdentitySettings, writeIdentitySettings } from './identitySettings';
+export { loadGraphsById, loadGraphsOfKeys } from './loadGraphs';
+export { PING } from './ping';
+export { saveGraphChanges } from './saveGraphChanges';
+export { SCHEMA_STATEMENTS } from './schemaStatements';
+export type { Statement } from './Statement';
