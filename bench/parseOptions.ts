@@ -11,6 +11,12 @@ export interface BenchOptions {
   perCall: number;
   /** Longest wait for a batch to finish, in seconds. */
   batchTimeoutSeconds: number;
+  /** Profiles in the store (with the lookup targets) when lookups are first measured. */
+  lookupFill: number;
+  /** Profiles of 10 identities and 5 fragments that lookups read. */
+  lookupTargets: number;
+  /** Seconds of HTTP lookups per measurement. */
+  lookupSeconds: number;
   /** Where to write the JSON results, besides stdout's last line. */
   json: string | undefined;
 }
@@ -21,6 +27,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --clients N          concurrent streaming clients (default 4)
   --per-call N         records per ingest call, at most 1000 (default 500)
   --batch-timeout S    longest wait for the batch to finish, seconds (default 900)
+  --lookup-fill N       profiles in the store at the first lookup measurement (default 10000)
+  --lookup-targets N   profiles of 10 identities / 5 fragments to look up (default 1000)
+  --lookup-seconds S   seconds of HTTP lookups per measurement (default 10)
   --json PATH          also write the results as JSON to PATH
   --help               show this`;
 
@@ -39,6 +48,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       clients: { type: 'string' },
       'per-call': { type: 'string' },
       'batch-timeout': { type: 'string' },
+      'lookup-fill': { type: 'string' },
+      'lookup-targets': { type: 'string' },
+      'lookup-seconds': { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -50,6 +62,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     clients: positiveInt('--clients', values.clients, 4, 64),
     perCall: positiveInt('--per-call', values['per-call'], 500, 1000),
     batchTimeoutSeconds: positiveInt('--batch-timeout', values['batch-timeout'], 900),
+    lookupFill: positiveInt('--lookup-fill', values['lookup-fill'], 10_000),
+    lookupTargets: positiveInt('--lookup-targets', values['lookup-targets'], 1000, 100_000),
+    lookupSeconds: positiveInt('--lookup-seconds', values['lookup-seconds'], 10, 600),
     json: values.json,
   };
 }

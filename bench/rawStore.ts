@@ -3,7 +3,7 @@ import { identityKey } from '../src/domain/identity/Identity';
 import type { GraphChanges } from '../src/domain/identity/GraphWorkspace';
 import type { IdentityType } from '../src/domain/enumValues';
 import type { Fragment } from '../src/domain/profile/Fragment';
-import { openSqliteStore } from '../src/storage/sqlite/openSqliteStore';
+import { openBenchStore } from './graphBackend';
 import { type ProfileRecord, profileRecords, RECORD_BASES } from './records';
 import type { StageResult } from './StageResult';
 import { rate, secondsSince } from './timing';
@@ -17,10 +17,10 @@ interface Writes {
 
 /**
  * Stage 2: the same records written straight through the store ports of a fresh SQLite store
- * in this process — identities, links and fragments, one transaction per `perTransaction`
- * records — with no validation, no graph reads and no graph rules. It is the ceiling the
- * streaming path could reach on this machine; the time includes building the rows (small next
- * to SQLite's work).
+ * (the graph in Neo4j under --graph neo4j) in this process — identities, links and fragments,
+ * one transaction per `perTransaction` records — with no validation, no graph reads and no
+ * graph rules. It is the ceiling the streaming path could reach on this machine; the time
+ * includes building the rows (small next to SQLite's work).
  */
 export async function rawStore(
   dataDir: string,
@@ -28,7 +28,7 @@ export async function rawStore(
   records: number,
   perTransaction: number,
 ): Promise<StageResult> {
-  const store = await openSqliteStore(dataDir);
+  const store = await openBenchStore(dataDir);
   try {
     const sandbox = store.scoped(SANDBOX);
     const now = Date.now();

@@ -15,6 +15,7 @@ export const RECORD_BASES = {
   warmUp: 1_000_000_000,
   streaming: 2_000_000_000,
   batch: 3_000_000_000,
+  lookupFill: 4_000_000_000,
 } as const;
 
 const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken'];

@@ -12,8 +12,11 @@ import { formatMegabytes, readPeakRss } from './readPeakRss';
 import { setupDataset } from './setupDataset';
 import type { StageResult } from './StageResult';
 import { type ServerProcess, startServer } from './startServer';
-import { streamingIngest } from './streamingIngest';
+import { fillProfiles, streamingIngest } from './streamingIngest';
+import { type LookupOptions, lookupStages } from './lookupStages';
+import { seedLookupTargets } from './lookupTargets';
 import { errorMessage } from './timing';
+import { GRAPH_USAGE, takeGraphOption } from './graphBackend';
 
 // Compiled to dist/bench/run.js: the repository is two levels up.
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -58,6 +61,8 @@ async function runStages(options: BenchOptions, running: Running, report: BenchR
   log(`server pid ${server.pid} listening on ${server.baseUrl}`);
   const client = new GraphQLClient(`${server.baseUrl}/graphql`);
   const datasetId = await setupDataset(client);
+  const lookups = await prepareLookups(options, client, datasetId, join(running.tempDir, 'server'));
+  report.stages.push(...(await lookupStages(lookups)));
 
   log(`stage 1: streaming ${options.records} records (${options.clients} clients)`);
   const streaming = await streamingIngest(client, datasetId, options);
@@ -83,6 +88,23 @@ async function runStages(options: BenchOptions, running: Running, report: BenchR
   report.serverPeakRssBytes = peak ?? null;
   if (batch.status !== 'skipped') batch.notes.push(peakRssNote(server.pid, 'server peak RSS'));
   report.stages.push(batch);
+
+  log('lookups again, on the grown store');
+  report.stages.push(...(await lookupStages(lookups)));
+}
+
+/** Seeds the profiles lookups read, and fills the store to `lookupFill` profiles. */
+async function prepareLookups(
+  options: BenchOptions,
+  client: GraphQLClient,
+  datasetId: string,
+  dataDir: string,
+): Promise<LookupOptions> {
+  log(`lookup setup: ${options.lookupTargets} targets, filling to ${options.lookupFill} profiles`);
+  await seedLookupTargets(client, datasetId, options.lookupTargets);
+  await fillProfiles(client, datasetId, Math.max(0, options.lookupFill - options.lookupTargets));
+  const { lookupTargets: targets, lookupSeconds: httpSeconds, clients: httpClients } = options;
+  return { client, dataDir, targets, httpClients, httpSeconds };
 }
 
 /** Stage 3, reported as skipped while the batch API is missing and as failed on any error. */
@@ -131,9 +153,9 @@ const peakRssNote = (pid: number, label: string): string => {
 
 function readOptions(argv: readonly string[]): BenchOptions | number {
   try {
-    const options = parseOptions(argv);
+    const options = parseOptions(takeGraphOption(argv));
     if (options !== 'help') return options;
-    console.log(USAGE);
+    console.log(`${USAGE}\n${GRAPH_USAGE}`);
     return 0;
   } catch (error) {
     // parseArgs throws TypeErrors for unknown flags; both are the user's to fix.

@@ -1,4 +1,5 @@
 import type { GraphQLClient } from './graphqlClient';
+import { percentile } from './percentiles';
 import { profileRecords, RECORD_BASES } from './records';
 import type { StageResult } from './StageResult';
 import { rate, secondsSince } from './timing';
@@ -74,6 +75,21 @@ export async function streamingIngest(
   return result(options, calls, seconds, totals, latenciesMs);
 }
 
+/** Untimed: `count` more one-record profiles, so lookups run on a store of a known size. */
+export async function fillProfiles(
+  client: GraphQLClient,
+  datasetId: string,
+  count: number,
+): Promise<void> {
+  for (let from = 0; from < count; from += 1000) {
+    const records = profileRecords(RECORD_BASES.lookupFill, from, Math.min(count, from + 1000));
+    const { ingest } = await client.request<IngestCounts>(INGEST, {
+      input: { datasetId, operation: 'CREATE', records },
+    });
+    if (ingest.rejected > 0) throw new Error(`${ingest.rejected} fill records rejected`);
+  }
+}
+
 /**
  * Untimed calls first (records of their own): the server compiles its validators and warms up
  * its JIT, and a setup mistake shows as a clear error instead of a run of rejections.
@@ -98,9 +114,8 @@ function result(
   totals: { accepted: number; rejected: number },
   latenciesMs: number[],
 ): StageResult {
-  latenciesMs.sort((a, b) => a - b);
-  const p50 = percentile(latenciesMs, 0.5);
-  const p99 = percentile(latenciesMs, 0.99);
+  const p50 = percentile(latenciesMs, 50);
+  const p99 = percentile(latenciesMs, 99);
   const notes = [
     `${options.clients} clients x ${options.perCall}/call`,
     `call latency p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
@@ -124,6 +139,3 @@ function result(
     },
   };
 }
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
