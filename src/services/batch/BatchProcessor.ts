@@ -5,6 +5,7 @@ import { prepareRecord, type RecordContext } from '../../domain/ingestion/prepar
 import type { Logger } from '../../logger';
 import type { Store } from '../../storage/ports';
 import type { Clock } from '../Clock';
+import { BackgroundRuns } from '../BackgroundRuns';
 import type { IngestionService } from '../ingestion/IngestionService';
 import type { BatchFiles } from './BatchFiles';
 
@@ -20,8 +21,7 @@ class Stopped extends Error {}
  * exactly once. A batch no longer PROCESSING (aborted) stops at its next chunk.
  */
 export class BatchProcessor {
-  private readonly running = new Map<string, Promise<void>>();
-  private stopping = false;
+  private readonly runs: BackgroundRuns;
 
   constructor(
     private readonly store: Store,
@@ -29,17 +29,14 @@ export class BatchProcessor {
     private readonly ingestionFor: (sandbox: string) => IngestionService,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.runs = new BackgroundRuns((err, key) => {
+      this.logger.error({ err, batch: key }, 'batch processing failed');
+    });
+  }
 
   schedule(sandbox: string, batchId: string): void {
-    const key = `${sandbox}/${batchId}`;
-    if (this.running.has(key) || this.stopping) return;
-    const run = this.process(sandbox, batchId)
-      .catch((err: unknown) => {
-        this.logger.error({ err, sandbox, batchId }, 'batch processing failed');
-      })
-      .finally(() => this.running.delete(key));
-    this.running.set(key, run);
+    this.runs.start(`${sandbox}/${batchId}`, () => this.process(sandbox, batchId));
   }
 
   /** Start-up: picks up every batch a restart interrupted. */
@@ -47,17 +44,16 @@ export class BatchProcessor {
     for (const { sandbox, id } of await this.store.processingBatches()) this.schedule(sandbox, id);
   }
 
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all(this.running.values());
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   /**
    * Shutdown: each running batch stops after the chunk it is committing and stays PROCESSING,
    * so the next start resumes it.
    */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.idle();
+  stop(): Promise<void> {
+    return this.runs.stop();
   }
 
   private async process(sandbox: string, batchId: string): Promise<void> {
@@ -93,7 +89,7 @@ export class BatchProcessor {
     let chunk: BatchItem[] = [];
     for await (const item of readBatchFile(path, batch.format, { fields: ctx.schema.fields })) {
       if (seen++ < done) continue; // committed before a restart
-      if (this.stopping) throw new Stopped();
+      if (this.runs.stopping) throw new Stopped();
       chunk.push(item);
       if (chunk.length === CHUNK) {
         await this.commit(sandbox, batchId, { file, name, items: seen }, chunk, ctx, ingestion);

@@ -3,6 +3,7 @@ import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySetting
 import { repairGraph } from '../../domain/identity/observe';
 import type { Logger } from '../../logger';
 import type { Store } from '../../storage/ports';
+import { BackgroundRuns } from '../BackgroundRuns';
 import { newGraphId } from '../newGraphId';
 import type { ProfileSummaries } from '../status/ProfileSummaries';
 
@@ -15,35 +16,26 @@ const GRAPHS_PER_TRANSACTION = 100;
  * looks for graphs that break the rules, not for a record of pending work.
  */
 export class IdentityRepairs {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
+  private readonly runs: BackgroundRuns;
 
   constructor(
     private readonly store: Store,
     private readonly summaries: ProfileSummaries,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.runs = new BackgroundRuns((err, sandbox) => {
+      this.logger.error({ err, sandbox }, 'identity graph repair failed');
+    });
+  }
 
   /** Starts (or queues one more) repair pass over a sandbox. */
   schedule(sandbox: string): void {
-    if (this.running.has(sandbox)) {
-      this.again.add(sandbox);
-      return;
-    }
-    const pass = this.repair(sandbox)
-      .catch((err: unknown) => {
-        this.logger.error({ err, sandbox }, 'identity graph repair failed');
-      })
-      .finally(() => {
-        this.running.delete(sandbox);
-        if (this.again.delete(sandbox)) this.schedule(sandbox);
-      });
-    this.running.set(sandbox, pass);
+    this.runs.start(sandbox, () => this.repair(sandbox), { rerun: true });
   }
 
   /** Resolves when every scheduled pass has finished (shutdown, tests). */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all(this.running.values());
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   private async repair(sandbox: string): Promise<void> {

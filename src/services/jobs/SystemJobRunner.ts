@@ -1,6 +1,7 @@
 import type { SystemJob } from '../../domain/jobs/SystemJob';
 import type { Logger } from '../../logger';
 import type { SandboxStore, Store } from '../../storage/ports';
+import { BackgroundRuns } from '../BackgroundRuns';
 import type { Clock } from '../Clock';
 import type { ProfileSummaries } from '../status/ProfileSummaries';
 
@@ -16,25 +17,21 @@ class Stopped extends Error {}
  * by a restart stays IN_PROGRESS and resumes where its last chunk left off.
  */
 export class SystemJobRunner {
-  private readonly running = new Map<string, Promise<void>>();
-  private stopping = false;
+  private readonly runs: BackgroundRuns;
 
   constructor(
     private readonly store: Store,
     private readonly summaries: ProfileSummaries,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.runs = new BackgroundRuns((err, key) => {
+      if (!(err instanceof Stopped)) this.logger.error({ err, job: key }, 'system job failed');
+    });
+  }
 
   schedule(sandbox: string, jobId: string): void {
-    const key = `${sandbox}/${jobId}`;
-    if (this.running.has(key) || this.stopping) return;
-    const run = this.run(sandbox, jobId)
-      .catch((err: unknown) => {
-        if (!(err instanceof Stopped)) this.logger.error({ err, sandbox, jobId }, 'job failed');
-      })
-      .finally(() => this.running.delete(key));
-    this.running.set(key, run);
+    this.runs.start(`${sandbox}/${jobId}`, () => this.run(sandbox, jobId));
   }
 
   /** Start-up: picks up every job a restart interrupted. */
@@ -42,14 +39,13 @@ export class SystemJobRunner {
     for (const { sandbox, id } of await this.store.pendingSystemJobs()) this.schedule(sandbox, id);
   }
 
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all(this.running.values());
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   /** Shutdown: each job stops after its current chunk and resumes at the next start. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.idle();
+  stop(): Promise<void> {
+    return this.runs.stop();
   }
 
   private async run(sandbox: string, jobId: string): Promise<void> {
@@ -75,7 +71,7 @@ export class SystemJobRunner {
 
   /** One chunk in one transaction; false when there was nothing left to delete. */
   private deleteChunk(scoped: SandboxStore, jobId: string): Promise<boolean> {
-    if (this.stopping) throw new Stopped();
+    if (this.runs.stopping) throw new Stopped();
     return scoped.transaction(async (tx) => {
       const job = await tx.jobs.get(jobId);
       if (job?.status !== 'IN_PROGRESS') throw new Stopped();

@@ -1,6 +1,7 @@
 import { recomputeSummaries } from '../../domain/status/recomputeSummaries';
 import type { Logger } from '../../logger';
 import type { SandboxStore, Store } from '../../storage/ports';
+import { BackgroundRuns } from '../BackgroundRuns';
 
 /** Graphs recomputed per transaction: bounds how long one pass holds the writer. */
 const GRAPHS_PER_PASS = 2000;
@@ -13,30 +14,21 @@ const DELAY_MS = 50;
  * transaction. Marks live in the store, so work a restart interrupted is picked up again.
  */
 export class ProfileSummaries {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
+  private readonly runs: BackgroundRuns;
 
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.runs = new BackgroundRuns((err, sandbox) => {
+      this.logger.error({ err, sandbox }, 'store status refresh failed');
+    });
+  }
 
   /** Starts a background refresh of a sandbox soon (or once more after the current one). */
   schedule(sandbox: string): void {
-    if (this.running.has(sandbox)) {
-      this.again.add(sandbox);
-      return;
-    }
-    const run = delay(DELAY_MS)
-      .then(() => this.refresh(sandbox))
-      .catch((err: unknown) => {
-        this.logger.error({ err, sandbox }, 'store status refresh failed');
-      })
-      .finally(() => {
-        this.running.delete(sandbox);
-        if (this.again.delete(sandbox)) this.schedule(sandbox);
-      });
-    this.running.set(sandbox, run);
+    const refresh = () => delay(DELAY_MS).then(() => this.refresh(sandbox));
+    this.runs.start(sandbox, refresh, { rerun: true });
   }
 
   /** Recomputes every graph marked stale so far: the status read next is exact. */
@@ -44,8 +36,8 @@ export class ProfileSummaries {
     await this.refresh(sandbox);
   }
 
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all(this.running.values());
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   private async refresh(sandbox: string): Promise<void> {
