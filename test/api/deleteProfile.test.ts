@@ -4,7 +4,7 @@ import {
   ProfileDocument,
 } from '../generated/graphql';
 import { useTestServer } from '../support/testServer';
-import { ingestInto, setupDatasets } from './ingestSetup';
+import { ANN_DEVICE, ingestAnnAndBo, ingestInto, setupDatasets } from './ingestSetup';
 
 const server = useTestServer();
 
@@ -12,29 +12,11 @@ describe('deleteProfile (SEMANTICS §4, deletes)', () => {
   it('removes the fragments and events of the whole graph, keeps the graph, and leaves others alone', async () => {
     const ds = await setupDatasets(server, 'del');
     const opts = { sandbox: ds.sandbox };
-    await ingestInto(server, ds, ds.crm, [
-      { crmId: 'c1', email: 'ann@example.com' },
-      { crmId: 'c2', email: 'bo@example.com' },
-    ]);
-    await ingestInto(server, ds, ds.plain, [{ crmId: 'c1', person: { age: 41 } }]);
-    await ingestInto(server, ds, ds.web, [
-      {
-        _id: 'e1',
-        timestamp: '2026-03-01T10:00:00Z',
-        eventType: 'view',
-        identityMap: { Email: [{ id: 'ann@example.com' }], ECID: [{ id: '1'.repeat(38) }] },
-      },
-      {
-        _id: 'e2',
-        timestamp: '2026-03-01T11:00:00Z',
-        eventType: 'view',
-        identityMap: { Email: [{ id: 'bo@example.com' }] },
-      },
-    ]);
+    await ingestAnnAndBo(server, ds);
 
     const { deleteProfile } = await server.data(
       DeleteProfileDocument,
-      { identity: { namespace: 'ECID', id: '1'.repeat(38) } },
+      { identity: { namespace: 'ECID', id: ANN_DEVICE } },
       opts,
     );
     expect(deleteProfile).toEqual({ fragmentsDeleted: 2, eventsDeleted: 1 });

@@ -63,3 +63,32 @@ export const ingestInto = (
     { input: { datasetId, records, operation } },
     { sandbox: ds.sandbox },
   );
+
+/**
+ * Two people: Ann (CRM c1 with her email, a Plain fragment, a Web event that links a device)
+ * and Bo (CRM c2 with his email, a Web event). 3 fragments, 2 events, 5 identities.
+ */
+export async function ingestAnnAndBo(server: TestServer, ds: Datasets): Promise<void> {
+  await ingestInto(server, ds, ds.crm, [
+    { crmId: 'c1', email: 'ann@example.com' },
+    { crmId: 'c2', email: 'bo@example.com' },
+  ]);
+  await ingestInto(server, ds, ds.plain, [{ crmId: 'c1', person: { age: 41 } }]);
+  await ingestInto(server, ds, ds.web, [
+    {
+      _id: 'e1',
+      timestamp: '2026-03-01T10:00:00Z',
+      eventType: 'view',
+      identityMap: { Email: [{ id: 'ann@example.com' }], ECID: [{ id: ANN_DEVICE }] },
+    },
+    {
+      _id: 'e2',
+      timestamp: '2026-03-01T11:00:00Z',
+      eventType: 'view',
+      identityMap: { Email: [{ id: 'bo@example.com' }] },
+    },
+  ]);
+}
+
+/** The ECID of Ann's device in ingestAnnAndBo. */
+export const ANN_DEVICE = '1'.repeat(38);

@@ -1,6 +1,6 @@
 import { DeleteProfileDocument, StoreStatusDocument } from '../generated/graphql';
 import { useTestServer } from '../support/testServer';
-import { ingestInto, setupDatasets } from './ingestSetup';
+import { ingestAnnAndBo, ingestInto, setupDatasets } from './ingestSetup';
 
 const server = useTestServer();
 
@@ -9,25 +9,7 @@ describe('profileStoreStatus (SEMANTICS §4, store status)', () => {
     const ds = await setupDatasets(server, 'status');
     const opts = { sandbox: ds.sandbox };
     const before = Date.now();
-    await ingestInto(server, ds, ds.crm, [
-      { crmId: 'c1', email: 'ann@example.com' },
-      { crmId: 'c2', email: 'bo@example.com' },
-    ]);
-    await ingestInto(server, ds, ds.plain, [{ crmId: 'c1', person: { age: 41 } }]);
-    await ingestInto(server, ds, ds.web, [
-      {
-        _id: 'e1',
-        timestamp: '2026-03-01T10:00:00Z',
-        eventType: 'view',
-        identityMap: { Email: [{ id: 'ann@example.com' }], ECID: [{ id: '1'.repeat(38) }] },
-      },
-      {
-        _id: 'e2',
-        timestamp: '2026-03-01T11:00:00Z',
-        eventType: 'view',
-        identityMap: { Email: [{ id: 'bo@example.com' }] },
-      },
-    ]);
+    await ingestAnnAndBo(server, ds);
 
     // Read at once: what was just ingested is counted, no waiting.
     const { profileStoreStatus: status } = await server.data(StoreStatusDocument, {}, opts);
