@@ -4,6 +4,8 @@ import {
   CreateBatchDocument,
   type BatchFormat,
 } from '../generated/graphql';
+import { isFinished } from '../../src/domain/batch/Batch';
+import { pollUntil } from '../support/pollUntil';
 import type { TestServer } from '../support/testServer';
 
 /** Uploads one file to a batch over HTTP, as a client would (raw body, PUT). */
@@ -25,13 +27,14 @@ export async function upload(
 
 /** Polls a batch until it is finished (or fails the test after 20 s). */
 export async function waitForBatch(server: TestServer, sandbox: string, id: string, first = 50) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const { batch } = await server.data(BatchDocument, { id, first }, { sandbox });
-    if (batch && ['SUCCESS', 'PARTIAL', 'FAILED', 'ABORTED'].includes(batch.status)) return batch;
-    if (Date.now() > deadline) throw new Error(`batch ${id} still ${batch?.status ?? 'missing'}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const batch = await pollUntil(
+    async () => (await server.data(BatchDocument, { id, first }, { sandbox })).batch,
+    (b) => b !== null && isFinished(b.status),
+    (b) => `batch ${id} still ${b?.status ?? 'missing'}`,
+    { everyMs: 50 },
+  );
+  if (batch === null) throw new Error(`batch ${id} is missing`);
+  return batch;
 }
 
 /** createBatch → upload each file → completeBatch → wait: the whole batch flow. */
