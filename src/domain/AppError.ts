@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'GRAPH_TOO_LARGE'
   | 'NOT_EVENT_BATCH'
+  | 'SUBSCRIBER_TOO_SLOW'
   | 'INTERNAL_SERVER_ERROR';
 
 /** One problem with one input value; `field` is its path in the request, e.g. `input.fields[2].type`. */

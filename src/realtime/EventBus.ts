@@ -1,8 +1,22 @@
+import type { MembershipStatus } from '../domain/audiences/Audience';
 import type { CatalogChange } from '../domain/catalog/CatalogChange';
+import type { ProfileChanges } from '../domain/profile/ProfileChanges';
 
-/** Every topic and the payload its events carry. */
+/**
+ * Every topic and the payload its events carry. Payloads are plain data (a Date at most), so
+ * an adapter can carry them between processes.
+ */
 export interface EventMap {
   catalogChanged: CatalogChange;
+  profilesChanged: ProfileChanges;
+  /** A batch changed status or made progress; subscribers read it fresh. */
+  batchChanged: { batchId: string };
+  membershipChanged: {
+    audienceId: string;
+    identityKey: string;
+    status: MembershipStatus;
+    at: number;
+  };
 }
 
 export type Topic = keyof EventMap;

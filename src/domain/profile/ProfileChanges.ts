@@ -1,0 +1,31 @@
+export const PROFILE_CHANGE_KINDS = ['RECORD', 'EVENT', 'GRAPH', 'DELETE'] as const;
+export type ProfileChangeKind = (typeof PROFILE_CHANGE_KINDS)[number];
+
+/** One identity's data changed (SEMANTICS §6 `profileUpdated`). */
+export interface ProfileChange {
+  kind: ProfileChangeKind;
+  identityKey: string;
+  datasetId: string | null;
+  /** The identity's graph after the change; null when it has none. */
+  graphId: string | null;
+}
+
+/** Identities whose graph changed in one commit (SEMANTICS §6 `identityGraphChanged`). */
+export interface GraphChange {
+  identityKeys: string[];
+  /** The graphs they are in now. */
+  graphIds: string[];
+  /** Graphs that no longer exist (merged into another). */
+  goneGraphIds: string[];
+}
+
+/**
+ * Everything one commit changed, published once after it commits: graph changes first, then
+ * each identity's change, in the order the records were applied. Times are epoch ms, so the
+ * payload is plain JSON and crosses replicas unchanged.
+ */
+export interface ProfileChanges {
+  at: number;
+  graph: GraphChange | null;
+  changes: ProfileChange[];
+}
