@@ -6,6 +6,11 @@ import { DatasetResolver } from './catalog/dataset.resolver';
 import { NamespaceResolver } from './catalog/namespace.resolver';
 import { SchemaResolver } from './catalog/schema.resolver';
 import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
+import { IdentityGraphChangedResolver } from './realtime/identityGraphChanged.subscription';
+import {
+  BatchStatusResolver,
+  ProfileUpdatesResolver,
+} from './realtime/profileUpdates.subscription';
 import { IdentityResolver } from './identity/identity.resolver';
 import { IngestResolver } from './ingestion/ingest.resolver';
 import { MergePolicyResolver } from './policies/policy.resolver';
@@ -40,6 +45,9 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       DatasetResolver,
       SandboxResolver,
       CatalogSubscriptionResolver,
+      ProfileUpdatesResolver,
+      IdentityGraphChangedResolver,
+      BatchStatusResolver,
       IdentityResolver,
       IngestResolver,
       BatchResolver,

@@ -20,3 +20,8 @@ export function createLoaders(services: SandboxServices): Loaders {
     batches: new DataLoader((ids) => services.batches.getMany(ids)),
   };
 }
+
+/** Forgets everything loaded so far (a subscription's next event reads afresh). */
+export function clearLoaders(loaders: Loaders): void {
+  for (const loader of Object.values(loaders) as DataLoader<string, unknown>[]) loader.clearAll();
+}

@@ -18,12 +18,13 @@ export function createPlatform(deps: ServerDeps): Platform {
   const clock = deps.clock ?? systemClock;
   const files = new BatchFiles(deps.batchFilesDir);
   const summaries = new ProfileSummaries(deps.store, deps.logger);
+  const bus = deps.bus ?? new InProcessEventBus();
   const platform: Platform = {
     store: deps.store,
-    bus: deps.bus ?? new InProcessEventBus(),
+    bus,
     clock,
     logger: deps.logger,
-    repairs: new IdentityRepairs(deps.store, summaries, deps.logger),
+    repairs: new IdentityRepairs(deps.store, summaries, bus, clock, deps.logger),
     summaries,
     jobs: new SystemJobRunner(deps.store, summaries, clock, deps.logger),
     validators: new RecordValidators(),
@@ -32,7 +33,7 @@ export function createPlatform(deps: ServerDeps): Platform {
     batches: new BatchProcessor(
       deps.store,
       files,
-      (sandbox) => createSandboxServices(platform, sandbox).ingestion,
+      (sandbox) => createSandboxServices(platform, sandbox),
       clock,
       deps.logger,
     ),

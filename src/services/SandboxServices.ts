@@ -10,6 +10,7 @@ import { ProfileService } from './profiles/ProfileService';
 import type { Platform } from './Platform';
 import { SystemJobService } from './jobs/SystemJobService';
 import { StoreStatusService } from './status/StoreStatusService';
+import { RealtimeService } from './realtime/RealtimeService';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
@@ -25,6 +26,7 @@ export interface SandboxServices {
   readonly profiles: ProfileService;
   readonly jobs: SystemJobService;
   readonly storeStatus: StoreStatusService;
+  readonly realtime: RealtimeService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -53,5 +55,6 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     profiles: new ProfileService(deps, policies),
     jobs: new SystemJobService(deps, platform.jobs),
     storeStatus: new StoreStatusService(deps),
+    realtime: new RealtimeService(deps),
   };
 }

@@ -1,4 +1,5 @@
 import type { IdentityType } from '../enumValues';
+import type { GraphChange } from '../profile/ProfileChanges';
 import { type Identity, identityKey } from './Identity';
 import { type GraphLink, type GraphNode, linkKey } from './GraphNode';
 
@@ -23,6 +24,9 @@ export class GraphWorkspace {
   private readonly changedLinks = new Set<string>();
   private readonly removedLinks = new Set<string>();
   private readonly loadedGraphs = new Set<string>();
+  /** Each loaded identity's graph, and each loaded link's ends: to tell what changed. */
+  private readonly loadedGraphOf = new Map<string, string>();
+  private readonly loadedLinkEnds = new Map<string, [string, string]>();
 
   constructor(
     loaded: { nodes: readonly GraphNode[]; links: readonly GraphLink[] },
@@ -31,8 +35,12 @@ export class GraphWorkspace {
     for (const node of loaded.nodes) {
       this.index({ ...node });
       this.loadedGraphs.add(node.graphId);
+      this.loadedGraphOf.set(node.key, node.graphId);
     }
-    for (const link of loaded.links) this.indexLink({ ...link, datasets: [...link.datasets] });
+    for (const link of loaded.links) {
+      this.indexLink({ ...link, datasets: [...link.datasets] });
+      this.loadedLinkEnds.set(link.key, [link.a, link.b]);
+    }
   }
 
   node(key: string): GraphNode | undefined {
@@ -158,6 +166,30 @@ export class GraphWorkspace {
     return [...this.membersByGraph].flatMap(([graphId, members]) =>
       members.size > 0 || this.loadedGraphs.has(graphId) ? [graphId] : [],
     );
+  }
+
+  /**
+   * SEMANTICS §6 (`identityGraphChanged`): the identities whose graph changed — new ones, ones
+   * moved to another graph, ends of links made or removed (a link seen again changes nothing) —
+   * with the graph each is in now, and the loaded graphs left empty.
+   */
+  graphChange(): GraphChange {
+    const keys = new Set<string>();
+    for (const key of this.changedNodes) {
+      if (this.loadedGraphOf.get(key) !== this.require(key).graphId) keys.add(key);
+    }
+    for (const key of this.changedLinks) {
+      const link = this.links.get(key);
+      if (link !== undefined && !this.loadedLinkEnds.has(key)) keys.add(link.a).add(link.b);
+    }
+    for (const key of this.removedLinks) {
+      const ends = this.loadedLinkEnds.get(key);
+      if (ends !== undefined) keys.add(ends[0]).add(ends[1]);
+    }
+    return {
+      identities: [...keys].map((key) => ({ key, graphId: this.require(key).graphId })),
+      goneGraphIds: [...this.loadedGraphs].filter((id) => this.graphSize(id) === 0),
+    };
   }
 
   changes(): GraphChanges {

@@ -12,9 +12,8 @@ export interface ProfileChange {
 
 /** Identities whose graph changed in one commit (SEMANTICS §6 `identityGraphChanged`). */
 export interface GraphChange {
-  identityKeys: string[];
-  /** The graphs they are in now. */
-  graphIds: string[];
+  /** Each identity that is new, moved to another graph, or gained or lost a link. */
+  identities: { key: string; graphId: string }[];
   /** Graphs that no longer exist (merged into another). */
   goneGraphIds: string[];
 }
@@ -29,3 +28,19 @@ export interface ProfileChanges {
   graph: GraphChange | null;
   changes: ProfileChange[];
 }
+
+/** Whether a commit changed anything worth publishing. */
+export const isEmpty = (changes: ProfileChanges): boolean =>
+  changes.graph === null && changes.changes.length === 0;
+
+/** A commit that changed graphs only (identity repairs): a GRAPH change per moved identity. */
+export const graphChanges = (graph: GraphChange, at: number): ProfileChanges => ({
+  at,
+  graph: graph.identities.length > 0 ? graph : null,
+  changes: graph.identities.map(({ key, graphId }) => ({
+    kind: 'GRAPH',
+    identityKey: key,
+    datasetId: null,
+    graphId,
+  })),
+});

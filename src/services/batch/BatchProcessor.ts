@@ -7,10 +7,21 @@ import type { Store } from '../../storage/ports';
 import type { Clock } from '../Clock';
 import { BackgroundRuns } from '../BackgroundRuns';
 import type { IngestionService } from '../ingestion/IngestionService';
+import type { SandboxEvents } from '../../realtime/EventBus';
+import { isEmpty } from '../../domain/profile/ProfileChanges';
 import type { BatchFiles } from './BatchFiles';
 
 /** Records per transaction: progress (and a restart) moves in steps of this. */
 const CHUNK = 1000;
+
+/** SEMANTICS §6: a running batch is announced at least this often, progress or not. */
+const HEARTBEAT_MS = 1000;
+
+/** What processing needs of a sandbox's services. */
+export interface BatchSandbox {
+  ingestion: IngestionService;
+  events: SandboxEvents;
+}
 
 class Stopped extends Error {}
 
@@ -26,7 +37,7 @@ export class BatchProcessor {
   constructor(
     private readonly store: Store,
     private readonly files: BatchFiles,
-    private readonly ingestionFor: (sandbox: string) => IngestionService,
+    private readonly sandboxFor: (sandbox: string) => BatchSandbox,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {
@@ -60,17 +71,23 @@ export class BatchProcessor {
     const scoped = this.store.scoped(sandbox);
     const batch = await scoped.batches.get(batchId);
     if (batch?.status !== 'PROCESSING') return;
-    const ingestion = this.ingestionFor(sandbox);
-    const ctx = await ingestion.context(batch.datasetId, batch.operation);
+    const services = this.sandboxFor(sandbox);
+    const ctx = await services.ingestion.context(batch.datasetId, batch.operation);
+    const heartbeat = setInterval(() => {
+      services.events.publish('batchChanged', { batchId });
+    }, HEARTBEAT_MS);
     try {
       for (let file = batch.cursor.file; file < batch.files.length; file++) {
-        await this.processFile(sandbox, batchId, file, ctx, ingestion);
+        await this.processFile(sandbox, batchId, file, ctx, services);
       }
       await this.finish(sandbox, batchId, undefined);
     } catch (error) {
       if (error instanceof Stopped) return;
       // SEMANTICS §2: FAILED when a file is unreadable as a whole; stored chunks stay.
       await this.finish(sandbox, batchId, (error as Error).message);
+    } finally {
+      clearInterval(heartbeat);
+      services.events.publish('batchChanged', { batchId });
     }
   }
 
@@ -79,7 +96,7 @@ export class BatchProcessor {
     batchId: string,
     file: number,
     ctx: RecordContext,
-    ingestion: IngestionService,
+    services: BatchSandbox,
   ): Promise<void> {
     const batch = await this.current(sandbox, batchId);
     const name = batch.files[file]?.name ?? '';
@@ -92,11 +109,11 @@ export class BatchProcessor {
       if (this.runs.stopping) throw new Stopped();
       chunk.push(item);
       if (chunk.length === CHUNK) {
-        await this.commit(sandbox, batchId, { file, name, items: seen }, chunk, ctx, ingestion);
+        await this.commit(sandbox, batchId, { file, name, items: seen }, chunk, ctx, services);
         chunk = [];
       }
     }
-    await this.commit(sandbox, batchId, { file: file + 1, name, items: 0 }, chunk, ctx, ingestion);
+    await this.commit(sandbox, batchId, { file: file + 1, name, items: 0 }, chunk, ctx, services);
   }
 
   /** One chunk: its records, its failures and the batch's progress, in one transaction. */
@@ -106,7 +123,7 @@ export class BatchProcessor {
     cursor: { file: number; name: string; items: number },
     items: BatchItem[],
     ctx: RecordContext,
-    ingestion: IngestionService,
+    services: BatchSandbox,
   ): Promise<void> {
     const outcomes = items.map((item) =>
       'error' in item ? readFailure(item) : prepareRecord(item.record, item.line, ctx),
@@ -115,10 +132,10 @@ export class BatchProcessor {
     const failures = outcomes.flatMap((o, i) =>
       isPrepared(o) ? [] : [toFailure(o, cursor.name, items[i])],
     );
-    await this.store.scoped(sandbox).transaction(async (tx) => {
+    const changes = await this.store.scoped(sandbox).transaction(async (tx) => {
       const current = await tx.batches.get(batchId);
       if (current?.status !== 'PROCESSING') throw new Stopped();
-      await ingestion.commit(tx, ctx, prepared, batchId);
+      const changed = await services.ingestion.commit(tx, ctx, prepared, batchId);
       await tx.batches.addFailures(batchId, failures);
       const next: Batch = {
         ...current,
@@ -127,7 +144,10 @@ export class BatchProcessor {
         cursor: { file: cursor.file, items: cursor.items },
       };
       await tx.batches.update(next);
+      return changed;
     });
+    if (!isEmpty(changes)) services.events.publish('profilesChanged', changes);
+    services.events.publish('batchChanged', { batchId });
   }
 
   private async finish(sandbox: string, batchId: string, error: string | undefined): Promise<void> {

@@ -57,6 +57,7 @@ export class BatchService {
       completedAt: null,
     };
     await store.batches.insert(batch);
+    this.changed(batch.id);
     return batch;
   }
 
@@ -72,6 +73,7 @@ export class BatchService {
       );
       await store.batches.update({ ...batch, files });
     });
+    this.changed(batchId);
     return file;
   }
 
@@ -84,6 +86,7 @@ export class BatchService {
       await store.batches.update(next);
       return next;
     });
+    this.changed(batch.id);
     this.processor.schedule(this.deps.store.sandbox, batch.id);
     return batch;
   }
@@ -103,6 +106,7 @@ export class BatchService {
       await store.batches.update(next);
       return next;
     });
+    this.changed(batchId);
     await this.files.remove(this.deps.store.sandbox, batchId);
     return batch;
   }
@@ -117,6 +121,11 @@ export class BatchService {
 
   countFailures(batchId: string): Promise<number> {
     return this.deps.store.batches.countFailures(batchId);
+  }
+
+  /** SEMANTICS §6 `batchStatusChanged`: after each commit that changed the batch. */
+  private changed(batchId: string): void {
+    this.deps.events.publish('batchChanged', { batchId });
   }
 
   private async loading(batchId: string, store = this.deps.store): Promise<Batch> {

@@ -1,7 +1,10 @@
 import { GraphWorkspace } from '../../domain/identity/GraphWorkspace';
 import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySettings';
 import { repairGraph } from '../../domain/identity/observe';
+import { graphChanges, isEmpty } from '../../domain/profile/ProfileChanges';
 import type { Logger } from '../../logger';
+import type { EventBus } from '../../realtime/EventBus';
+import type { Clock } from '../Clock';
 import type { Store } from '../../storage/ports';
 import { BackgroundRuns } from '../BackgroundRuns';
 import { newGraphId } from '../newGraphId';
@@ -21,6 +24,8 @@ export class IdentityRepairs {
   constructor(
     private readonly store: Store,
     private readonly summaries: ProfileSummaries,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
     private readonly logger: Logger,
   ) {
     this.runs = new BackgroundRuns((err, sandbox) => {
@@ -49,12 +54,14 @@ export class IdentityRepairs {
       if (graphIds.join() === previous)
         throw new Error(`graphs still break the rules: ${previous}`);
       previous = graphIds.join();
-      await scoped.transaction(async (tx) => {
+      const changes = await scoped.transaction(async (tx) => {
         const ws = new GraphWorkspace(await tx.identities.loadGraphs(graphIds), newGraphId);
         for (const graphId of graphIds) repairGraph(ws, graphId, settings);
         await tx.identities.save(ws.changes());
         await tx.status.markStale(ws.graphIds());
+        return graphChanges(ws.graphChange(), this.clock().getTime());
       });
+      if (!isEmpty(changes)) this.bus.publish(sandbox, 'profilesChanged', changes);
       this.summaries.schedule(sandbox);
       this.logger.info({ sandbox, graphs: graphIds.length }, 'repaired identity graphs');
     }

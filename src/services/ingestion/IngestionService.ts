@@ -17,6 +17,12 @@ import {
 } from '../../domain/ingestion/prepareRecord';
 import { applyToFragments } from '../../domain/profile/applyToFragments';
 import { newEvents } from '../../domain/profile/newEvents';
+import {
+  isEmpty,
+  type ProfileChange,
+  type ProfileChangeKind,
+  type ProfileChanges,
+} from '../../domain/profile/ProfileChanges';
 import type { RecordError } from '../../domain/records/RecordError';
 import type { RecordValidators } from '../../domain/records/RecordValidators';
 import type { SandboxStore } from '../../storage/ports';
@@ -76,9 +82,10 @@ export class IngestionService {
     });
     const prepared = outcomes.filter(isPrepared);
     if (prepared.length > 0) {
-      await this.deps.store.transaction((store) =>
+      const changes = await this.deps.store.transaction((store) =>
         this.commit(store, ctx, prepared, request.batchId ?? null),
       );
+      if (!isEmpty(changes)) this.deps.events.publish('profilesChanged', changes);
     }
     return summarise(outcomes);
   }
@@ -105,25 +112,29 @@ export class IngestionService {
 
   /**
    * Stores checked records through `store` — the caller's transaction, so a batch commits a
-   * chunk together with its progress: identities and links, then fragments or events.
+   * chunk together with its progress: identities and links, then fragments or events. Returns
+   * what changed, for the caller to publish once its transaction has committed.
    */
   async commit(
     store: SandboxStore,
     ctx: RecordContext,
     records: PreparedRecord[],
     batchId: string | null,
-  ): Promise<void> {
+  ): Promise<ProfileChanges> {
     const now = this.deps.clock().getTime();
-    const graphIds = await linkIdentities(store, records, ctx, now);
+    const ws = await linkIdentities(store, records, ctx, now);
     // Every graph the records touched, before and after linking, for the store status.
-    await store.status.markStale(graphIds, now);
+    await store.status.markStale(ws.graphIds(), now);
     this.deps.status.refresh();
-    if (!ctx.dataset.profileEnabled) return; // SEMANTICS §1: kept out of the profile store
-    if (ctx.schema.class === 'EXPERIENCE_EVENT') {
-      await storeEvents(store, records, ctx.dataset, batchId, now);
-    } else {
-      await storeFragments(store, records, ctx, now);
-    }
+    const graph = ws.graphChange();
+    const changed = { at: now, graph: graph.identities.length > 0 ? graph : null, changes: [] };
+    if (!ctx.dataset.profileEnabled) return changed; // SEMANTICS §1: kept out of the profiles
+    const isEvent = ctx.schema.class === 'EXPERIENCE_EVENT';
+    const written = isEvent
+      ? await storeEvents(store, records, ctx.dataset, batchId, now)
+      : await storeFragments(store, records, ctx, now);
+    const kind = isEvent ? 'EVENT' : 'RECORD';
+    return { ...changed, changes: profileChanges(written, kind, ctx.dataset.id, ws) };
   }
 }
 
@@ -132,7 +143,7 @@ async function linkIdentities(
   records: PreparedRecord[],
   ctx: RecordContext,
   now: number,
-): Promise<string[]> {
+): Promise<GraphWorkspace> {
   const keys = records.flatMap((r) => r.identities.map(identityKey));
   const ws = new GraphWorkspace(await store.identities.loadGraphsOf(keys), newGraphId);
   for (const record of records) {
@@ -140,7 +151,23 @@ async function linkIdentities(
     observe(ws, { ...observation, link: ctx.dataset.identityEnabled }, ctx.settings);
   }
   await store.identities.save(ws.changes());
-  return ws.graphIds();
+  return ws;
+}
+
+/**
+ * SEMANTICS §6: one change per identity whose data was written (records ignored as stale and
+ * events already stored change nothing), in the order first written.
+ */
+function profileChanges(
+  writtenKeys: readonly string[],
+  kind: ProfileChangeKind,
+  datasetId: string,
+  ws: GraphWorkspace,
+): ProfileChange[] {
+  return [...new Set(writtenKeys)].map((key) => {
+    const graphId = ws.node(key)?.graphId ?? null;
+    return { kind, identityKey: key, datasetId, graphId };
+  });
 }
 
 async function storeFragments(
@@ -148,12 +175,13 @@ async function storeFragments(
   records: PreparedRecord[],
   ctx: RecordContext,
   now: number,
-) {
+): Promise<string[]> {
   const keys = records.map((r) => identityKey(r.primary));
   const current = await store.profiles.fragmentsOf(ctx.dataset.id, keys);
   const writes = applyToFragments(current, records, ctx.operation, ctx.dataset.id, now);
   await store.profiles.putFragments(writes.put);
   await store.profiles.deleteFragments(ctx.dataset.id, writes.deleted);
+  return [...writes.put.map((f) => f.identityKey), ...writes.deleted];
 }
 
 async function storeEvents(
@@ -162,10 +190,12 @@ async function storeEvents(
   dataset: Dataset,
   batchId: string | null,
   now: number,
-) {
+): Promise<string[]> {
   const ids = records.flatMap((r) => (r.event ? [r.event.id] : []));
   const stored = await store.profiles.existingEventIds(dataset.id, ids);
-  await store.profiles.insertEvents(newEvents(records, stored, dataset.id, batchId, now));
+  const events = newEvents(records, stored, dataset.id, batchId, now);
+  await store.profiles.insertEvents(events);
+  return events.map((e) => e.identityKey);
 }
 
 export function summarise(outcomes: readonly (PreparedRecord | RejectedRecord)[]): IngestResult {

@@ -93,14 +93,18 @@ export class ProfileService {
   async delete(identity: Identity): Promise<{ fragmentsDeleted: number; eventsDeleted: number }> {
     const { store } = this.deps;
     const key = identityKey(canonicalIdentity(identity, await namespacesByKey(store), 'identity'));
-    return store.transaction(async (tx) => {
+    const { deleted, graphId } = await store.transaction(async (tx) => {
       const graph = await tx.identities.loadGraphsOf([key]);
       const keys = graph.nodes.length > 0 ? graph.nodes.map((n) => n.key) : [key];
-      const deleted = await tx.profiles.deleteAllOf(keys);
+      const rows = await tx.profiles.deleteAllOf(keys);
       await tx.status.markStale([...new Set(graph.nodes.map((n) => n.graphId))]);
       this.deps.status.refresh();
-      return { fragmentsDeleted: deleted.fragments, eventsDeleted: deleted.events };
+      return { deleted: rows, graphId: graph.nodes[0]?.graphId ?? null };
     });
+    const at = this.deps.clock().getTime();
+    const change = { kind: 'DELETE' as const, identityKey: key, datasetId: null, graphId };
+    this.deps.events.publish('profilesChanged', { at, graph: null, changes: [change] });
+    return { fragmentsDeleted: deleted.fragments, eventsDeleted: deleted.events };
   }
 
   /** SEMANTICS §4 (events): a page of a profile's events (of the identities it stitches). */
