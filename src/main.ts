@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { createTesseraServer } from './server/createTesseraServer';
 import { batchFilesDir } from './server/batchFilesDir';
 import { openStore } from './storage/openStore';
+import { openEventBus } from './realtime/openEventBus';
 
 /** Start-up: read config, open storage, start the server, stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -11,8 +12,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const started = Date.now();
   const store = await openStore(config, logger);
+  const bus = await openEventBus(config, logger);
   const server = await createTesseraServer({
     store,
+    bus,
     logger,
     batchFilesDir: batchFilesDir(config.TESSERA_DATA),
   });
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     server
       .stop()
-      .then(() => store.close())
+      .then(() => Promise.all([store.close(), bus.close()]))
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         logger.error({ err }, 'shutdown failed');

@@ -22,26 +22,47 @@ export interface EventMap {
 export type Topic = keyof EventMap;
 
 /**
+ * How many delivered-but-unread events one subscriber may hold. Large enough to absorb a burst
+ * from a big batch chunk, small enough that a stalled client cannot hold much memory.
+ */
+export const DEFAULT_SUBSCRIBER_BUFFER = 1000;
+
+export interface SubscribeOptions {
+  /** Undelivered events this subscriber may hold (default DEFAULT_SUBSCRIBER_BUFFER). */
+  bufferSize?: number;
+}
+
+/**
  * The event bus port. Events are published after their change commits, and belong to one
  * sandbox: a subscriber sees only its own sandbox's events (SEMANTICS §0). Delivery is to the
- * subscribers present when the event is published; nothing is stored.
+ * subscribers present when the event is published, in publish order; nothing is stored.
+ *
+ * A slow subscriber does not slow ingestion: publishing never waits for subscribers. Each
+ * subscriber has a bounded buffer; an event that finds it full ends that subscription, whose
+ * iteration then fails with SUBSCRIBER_TOO_SLOW. Other subscribers are unaffected.
  */
 export interface EventBus {
+  /** Fire and forget: never throws and never waits, even after close(). */
   publish<T extends Topic>(sandbox: string, topic: T, payload: EventMap[T]): void;
   /** Events of `topic` in `sandbox` from now on, until the iteration is returned. */
-  subscribe<T extends Topic>(sandbox: string, topic: T): AsyncIterable<EventMap[T]>;
+  subscribe<T extends Topic>(
+    sandbox: string,
+    topic: T,
+    options?: SubscribeOptions,
+  ): AsyncIterable<EventMap[T]>;
+  /** Ends every subscription (their iterations complete) and releases connections. */
   close(): Promise<void>;
 }
 
 /** The bus as one sandbox's services and resolvers see it. */
 export interface SandboxEvents {
   publish<T extends Topic>(topic: T, payload: EventMap[T]): void;
-  subscribe<T extends Topic>(topic: T): AsyncIterable<EventMap[T]>;
+  subscribe<T extends Topic>(topic: T, options?: SubscribeOptions): AsyncIterable<EventMap[T]>;
 }
 
 export const forSandbox = (bus: EventBus, sandbox: string): SandboxEvents => ({
   publish: (topic, payload) => {
     bus.publish(sandbox, topic, payload);
   },
-  subscribe: (topic) => bus.subscribe(sandbox, topic),
+  subscribe: (topic, options) => bus.subscribe(sandbox, topic, options),
 });

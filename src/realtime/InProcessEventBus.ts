@@ -1,22 +1,39 @@
-import { createPubSub } from '@graphql-yoga/subscription';
-import type { EventBus, EventMap, Topic } from './EventBus';
+import { busChannel } from './busChannel';
+import type { EventBus, EventMap, SubscribeOptions, Topic } from './EventBus';
+import { Subscribers } from './Subscribers';
 
-// Routed by topic, then by sandbox: a subscriber only hears its own sandbox.
-type Channels = Record<string, [sandbox: string, payload: unknown]>;
-
-/** The default bus: subscribers in this process only (one server, or tests). */
+/**
+ * The default bus: subscribers in this process only (one server, or tests). Payloads are
+ * handed over as they are, not copied.
+ */
 export class InProcessEventBus implements EventBus {
-  private readonly pubSub = createPubSub<Channels>();
+  private readonly subscribers: Subscribers;
 
-  publish<T extends Topic>(sandbox: string, topic: T, payload: EventMap[T]): void {
-    this.pubSub.publish(topic, sandbox, payload);
+  /** `bufferSize`: the default for subscriptions that do not choose their own. */
+  constructor(options: SubscribeOptions = {}) {
+    this.subscribers = new Subscribers(options.bufferSize);
   }
 
-  subscribe<T extends Topic>(sandbox: string, topic: T): AsyncIterable<EventMap[T]> {
-    return this.pubSub.subscribe(topic, sandbox) as AsyncIterable<EventMap[T]>;
+  publish<T extends Topic>(sandbox: string, topic: T, payload: EventMap[T]): void {
+    this.subscribers.deliver(busChannel(sandbox, topic), payload);
+  }
+
+  subscribe<T extends Topic>(
+    sandbox: string,
+    topic: T,
+    options: SubscribeOptions = {},
+  ): AsyncIterable<EventMap[T]> {
+    const channel = busChannel(sandbox, topic);
+    return this.subscribers.add(channel, options.bufferSize) as AsyncIterable<EventMap[T]>;
+  }
+
+  /** Subscriptions listening to `topic` in `sandbox` now (for tests and metrics). */
+  subscriberCount(sandbox: string, topic: Topic): number {
+    return this.subscribers.count(busChannel(sandbox, topic));
   }
 
   close(): Promise<void> {
+    this.subscribers.close();
     return Promise.resolve();
   }
 }

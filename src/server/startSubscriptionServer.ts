@@ -43,6 +43,11 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): {
         }
       },
       context: (ctx) => contexts.forConnection(ctx.connectionParams, ctx.extra.request.headers),
+      // Errors that end an operation: a request graphql-js refused, or an event stream that
+      // failed (a subscriber too slow for its buffer). Mapped like any other error, so the
+      // client sees the code; the Error message ends only that operation, not the connection.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => toClientError(e.toJSON(), e, logUnexpected)),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!('errors' in result) || result.errors === undefined) return undefined;
         const errors = result.errors.map((e) =>
