@@ -1,14 +1,34 @@
 import type { FieldFilter, FilterOperator } from '../filters/FieldFilter';
 import type { Duration } from '../computed/Duration';
 
+/** SEMANTICS §5: a test of an ACTIVE computed attribute's value, as a filter tests a field. */
+export interface ComputedCondition {
+  name: string;
+  op: FilterOperator;
+  value?: unknown;
+}
+
+/** SEMANTICS §5: at least `minCount` events matching all of `where` within the last `within`. */
+export interface EventCondition {
+  where: FieldFilter[];
+  within: Duration;
+  minCount: number;
+}
+
 /** SEMANTICS §5: a condition tree; each node is exactly one of these. */
 export type Condition =
   | { and: Condition[] }
   | { or: Condition[] }
   | { not: Condition }
   | { attribute: FieldFilter }
-  | { computed: { name: string; op: FilterOperator; value?: unknown } }
-  | { event: { where: FieldFilter[]; within: Duration; minCount: number } };
+  | { computed: ComputedCondition }
+  | { event: EventCondition };
+
+/** A node that reads the profile rather than combining other nodes. */
+export type ConditionLeaf = Extract<
+  Condition,
+  { attribute: unknown } | { computed: unknown } | { event: unknown }
+>;
 
 /** A condition node as the API receives it: any number of its fields may be set. */
 export interface ConditionInput {
@@ -16,7 +36,7 @@ export interface ConditionInput {
   or?: ConditionInput[] | null;
   not?: ConditionInput | null;
   attribute?: FieldFilter | null;
-  computed?: { name: string; op: FilterOperator; value?: unknown } | null;
+  computed?: ComputedCondition | null;
   event?: { where?: FieldFilter[] | null; within: Duration; minCount?: number | null } | null;
 }
 

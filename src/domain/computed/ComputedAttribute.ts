@@ -1,5 +1,6 @@
 import type { FieldFilter } from '../filters/FieldFilter';
 import type { Duration } from './Duration';
+import type { FieldKind } from './FieldKind';
 
 export const AGGREGATION_FUNCTIONS = [
   'SUM',
@@ -26,6 +27,11 @@ export interface ComputedAttribute {
   function: AggregationFunction;
   /** The event field aggregated (a dot path); null for COUNT. */
   field: string | null;
+  /**
+   * What `field` holds, as the event schemas declared it when the definition was checked; null
+   * for COUNT. MIN and MAX compare date-times as instants and numbers as numbers by it.
+   */
+  fieldKind: FieldKind | null;
   where: FieldFilter[];
   lookback: Duration;
   status: ComputedAttributeStatus;
@@ -50,3 +56,6 @@ export interface WindowEvent {
   eventId: string;
   data: Record<string, unknown>;
 }
+
+/** A checked definition, before the store gives it an id and times. */
+export type ComputedAttributeDefinition = Omit<ComputedAttribute, 'id' | 'createdAt' | 'updatedAt'>;
