@@ -10,6 +10,8 @@ import type { Sandbox } from '../domain/sandbox';
 import type { SystemJob } from '../domain/jobs/SystemJob';
 import type { GraphSummary, IdentityData } from '../domain/status/GraphSummary';
 import type { StoreCounter } from '../domain/status/StoreCounter';
+import type { ComputedAttribute } from '../domain/computed/ComputedAttribute';
+import type { Audience, Membership } from '../domain/audiences/Audience';
 
 /**
  * The store as services see it. Everything but the sandbox registry is reached through
@@ -52,6 +54,8 @@ export interface SandboxStore {
   readonly policies: MergePolicyRepository;
   readonly jobs: SystemJobRepository;
   readonly status: StoreStatusRepository;
+  readonly computed: ComputedAttributeRepository;
+  readonly audiences: AudienceRepository;
   /** As `Store.transaction`, within this sandbox. */
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
 }
@@ -171,6 +175,46 @@ export interface StoreStatusRepository {
     deltas: readonly StoreCounter[],
   ): Promise<void>;
   counters(): Promise<{ counters: StoreCounter[]; lastIngestedAt: Date | null }>;
+  /** Ids of graphs that have a summary (every graph with identities), after `after`, in order. */
+  graphIdsAfter(after: string | null, limit: number): Promise<string[]>;
+}
+
+/** Computed attribute definitions (SEMANTICS §5); values are computed at read time. */
+export interface ComputedAttributeRepository {
+  /** Oldest first. */
+  list(): Promise<ComputedAttribute[]>;
+  get(id: string): Promise<ComputedAttribute | undefined>;
+  /** Inserts a new definition; false when its name is taken (case-insensitively). */
+  insert(definition: ComputedAttribute): Promise<boolean>;
+  /** Replaces a definition (its status, updatedAt). */
+  update(definition: ComputedAttribute): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+/** Audiences and their memberships (SEMANTICS §5). */
+export interface AudienceRepository {
+  /** Oldest first. */
+  list(): Promise<Audience[]>;
+  getMany(ids: readonly string[]): Promise<(Audience | undefined)[]>;
+  /** Inserts a new audience; false when its name is taken (case-insensitively). */
+  insert(audience: Audience): Promise<boolean>;
+  /** Replaces an audience (its backfill progress, updatedAt). */
+  update(audience: Audience): Promise<void>;
+  /** Removes an audience and all its memberships. */
+  delete(id: string): Promise<void>;
+  /** The memberships, in any status, of these profiles in any audience. */
+  membershipsOf(profileKeys: readonly string[]): Promise<Membership[]>;
+  /** Inserts or replaces memberships, by (audience, profile key). */
+  saveMemberships(memberships: readonly Membership[]): Promise<void>;
+  /** Removes every membership of these profiles (profiles that no longer exist). */
+  deleteMembershipsOf(profileKeys: readonly string[]): Promise<void>;
+  /**
+   * Current members (REALIZED or EXISTING) of one audience by profile key, after `after`:
+   * pages of members, and the periodic sweep.
+   */
+  members(audienceId: string, after: string | null, limit: number): Promise<Membership[]>;
+  /** How many current members (REALIZED or EXISTING) each audience has. */
+  countMembers(audienceIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 /** Batches and the records they could not store (SEMANTICS §2). */

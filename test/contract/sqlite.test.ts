@@ -7,6 +7,7 @@ import { MIGRATIONS, migrate } from '../../src/storage/sql/migrations';
 import type { Tables } from '../../src/storage/sql/tables';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
 import { describeProfileStoreContract } from './profileStoreContract';
+import { describeRealtimeStoreContract } from './realtimeStoreContract';
 import { describeStoreContract } from './storeContract';
 
 const dirs: string[] = [];
@@ -22,6 +23,8 @@ afterAll(() => {
 describeStoreContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
 describeStoreContract('SQLite, on disk', () => openSqliteStore(tempDir()));
 describeProfileStoreContract('SQLite', () => openSqliteStore(tempDir()));
+describeRealtimeStoreContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
+describeRealtimeStoreContract('SQLite, on disk', () => openSqliteStore(tempDir()));
 
 describe('SQLite migrations', () => {
   it('apply once; opening the store again applies nothing and keeps the data', async () => {

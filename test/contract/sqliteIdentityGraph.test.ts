@@ -2,6 +2,7 @@ import { withIdentityGraphs } from '../../src/storage/neo4j/withIdentityGraphs';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
 import { describeIdentityGraphContract } from './identityGraphContract';
+import { describeRealtimeStoreContract } from './realtimeStoreContract';
 import { describeStoreContract } from './storeContract';
 
 describeIdentityGraphContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
@@ -25,6 +26,10 @@ describeIdentityGraphContract(
   async () => (await composed()).store,
 );
 describeStoreContract('SQLite, graph in a second store', async () => (await composed()).store);
+describeRealtimeStoreContract(
+  'SQLite, graph in a second store',
+  async () => (await composed()).store,
+);
 
 describe('the identity graph in a second store', () => {
   const changes = (graphId: string) => ({

@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { SandboxStore, Store } from '../ports';
+import { inTransaction } from './inTransaction';
+import { SqlAudienceRepository } from './SqlAudienceRepository';
 import { SqlBatchRepository } from './SqlBatchRepository';
+import { SqlComputedAttributeRepository } from './SqlComputedAttributeRepository';
 import { SqlDatasetRepository } from './SqlDatasetRepository';
 import { SqlIdentityGraphRepository } from './SqlIdentityGraphRepository';
 import { SqlMergePolicyRepository } from './SqlMergePolicyRepository';
@@ -70,6 +73,8 @@ class SqlSandboxStore implements SandboxStore {
   readonly policies: SqlMergePolicyRepository;
   readonly jobs: SqlSystemJobRepository;
   readonly status: SqlStoreStatusRepository;
+  readonly computed: SqlComputedAttributeRepository;
+  readonly audiences: SqlAudienceRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -85,6 +90,8 @@ class SqlSandboxStore implements SandboxStore {
     this.policies = new SqlMergePolicyRepository(db, sandbox);
     this.jobs = new SqlSystemJobRepository(db, sandbox);
     this.status = new SqlStoreStatusRepository(db, sandbox, writer);
+    this.computed = new SqlComputedAttributeRepository(db, sandbox);
+    this.audiences = new SqlAudienceRepository(db, sandbox, writer);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {
@@ -92,12 +99,4 @@ class SqlSandboxStore implements SandboxStore {
       work(new SqlSandboxStore(trx, this.sandbox, this.writer)),
     );
   }
-}
-
-/** A transaction inside a transaction joins the outer one, so services compose. */
-function inTransaction<T>(
-  db: Kysely<Tables>,
-  work: (trx: Kysely<Tables>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

@@ -116,6 +116,14 @@ export const MIGRATIONS: readonly Migration[] = [
       await createStatusTables(db);
     },
   },
+  {
+    version: 6,
+    name: 'computed attributes and audiences',
+    async up(db) {
+      await createComputedAttributeTable(db);
+      await createAudienceTables(db);
+    },
+  },
 ];
 
 /**
@@ -328,5 +336,69 @@ async function createStatusTables(db: Kysely<unknown>): Promise<void> {
     .createIndex('events_identity_dataset_idx')
     .on('events')
     .columns(['sandbox', 'identity_key', 'dataset_id'])
+    .execute();
+}
+
+async function createComputedAttributeTable(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('computed_attributes')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_key', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('function', 'text', (c) => c.notNull())
+    .addColumn('field', 'text')
+    .addColumn('field_kind', 'text')
+    .addColumn('where_json', 'text', (c) => c.notNull())
+    .addColumn('lookback_count', 'integer', (c) => c.notNull())
+    .addColumn('lookback_unit', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('computed_attributes_pk', ['sandbox', 'id'])
+    .addUniqueConstraint('computed_attributes_name_uq', ['sandbox', 'name_key'])
+    .execute();
+}
+
+async function createAudienceTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('audiences')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_key', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('condition_json', 'text', (c) => c.notNull())
+    .addColumn('merge_policy_id', 'text', (c) => c.notNull())
+    .addColumn('backfill_done', 'integer', (c) => c.notNull())
+    .addColumn('backfill_cursor', 'text')
+    .addColumn('backfill_evaluated', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audiences_pk', ['sandbox', 'id'])
+    .addUniqueConstraint('audiences_name_uq', ['sandbox', 'name_key'])
+    .execute();
+  await db.schema
+    .createTable('audience_members')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('audience_id', 'text', (c) => c.notNull())
+    .addColumn('profile_key', 'text', (c) => c.notNull())
+    .addColumn('identity_key', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('since', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audience_members_pk', ['sandbox', 'audience_id', 'profile_key'])
+    .execute();
+  // A profile's memberships in every audience, read each time the profile changes.
+  await db.schema
+    .createIndex('audience_members_profile_idx')
+    .on('audience_members')
+    .columns(['sandbox', 'profile_key'])
+    .execute();
+  // Counting and paging one audience's current members reads only those index entries.
+  await db.schema
+    .createIndex('audience_members_status_idx')
+    .on('audience_members')
+    .columns(['sandbox', 'audience_id', 'status', 'profile_key'])
     .execute();
 }

@@ -140,4 +140,44 @@ export interface Tables {
   stale_graphs: { sandbox: string; graph_id: string };
   /** Counters of the store status; kind `lastIngestedAt` holds a time. */
   store_counters: { sandbox: string; kind: string; key: string; n: Millis };
+  computed_attributes: {
+    sandbox: string;
+    id: string;
+    name: string;
+    name_key: string;
+    description: string | null;
+    function: string;
+    field: string | null;
+    field_kind: string | null;
+    /** The `where` filters, a JSON array. */
+    where_json: string;
+    lookback_count: number;
+    lookback_unit: string;
+    status: string;
+    created_at: Millis;
+    updated_at: Millis;
+  };
+  audiences: {
+    sandbox: string;
+    id: string;
+    name: string;
+    name_key: string;
+    description: string | null;
+    /** The condition tree, JSON. */
+    condition_json: string;
+    merge_policy_id: string;
+    backfill_done: number;
+    backfill_cursor: string | null;
+    backfill_evaluated: number;
+    created_at: Millis;
+    updated_at: Millis;
+  };
+  audience_members: {
+    sandbox: string;
+    audience_id: string;
+    profile_key: string;
+    identity_key: string;
+    status: string;
+    since: Millis;
+  };
 }
