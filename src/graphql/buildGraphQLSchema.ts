@@ -6,6 +6,13 @@ import { DatasetResolver } from './catalog/dataset.resolver';
 import { NamespaceResolver } from './catalog/namespace.resolver';
 import { SchemaResolver } from './catalog/schema.resolver';
 import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
+import { AudienceResolver } from './audiences/audience.resolver';
+import { MembershipChangedResolver } from './audiences/membershipChanged.subscription';
+import {
+  AudienceMembershipResolver,
+  ProfileAudiencesResolver,
+} from './audiences/profileAudiences.resolver';
+import { ComputedAttributeResolver } from './computed/computed.resolver';
 import { IdentityGraphChangedResolver } from './realtime/identityGraphChanged.subscription';
 import {
   BatchStatusResolver,
@@ -48,6 +55,11 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ProfileUpdatesResolver,
       IdentityGraphChangedResolver,
       BatchStatusResolver,
+      ComputedAttributeResolver,
+      AudienceResolver,
+      ProfileAudiencesResolver,
+      AudienceMembershipResolver,
+      MembershipChangedResolver,
       IdentityResolver,
       IngestResolver,
       BatchResolver,

@@ -8,6 +8,7 @@ import { SystemJobRunner } from '../services/jobs/SystemJobRunner';
 import type { Platform } from '../services/Platform';
 import { createSandboxServices } from '../services/SandboxServices';
 import { ProfileSummaries } from '../services/status/ProfileSummaries';
+import { AudienceUpkeep } from '../services/audiences/AudienceUpkeep';
 import type { ServerDeps } from './createTesseraServer';
 
 /**
@@ -17,8 +18,16 @@ import type { ServerDeps } from './createTesseraServer';
 export function createPlatform(deps: ServerDeps): Platform {
   const clock = deps.clock ?? systemClock;
   const files = new BatchFiles(deps.batchFilesDir);
-  const summaries = new ProfileSummaries(deps.store, deps.logger);
   const bus = deps.bus ?? new InProcessEventBus();
+  const audiences: AudienceUpkeep = new AudienceUpkeep(deps.store, bus, clock, deps.logger, {
+    sweepEveryMs: deps.audienceSweepMs,
+    // Graphs written just before an audience was created get their summary (and their first
+    // evaluation) from the pending status pass: the backfill waits for it, then reads them.
+    settle: (sandbox: string): Promise<void> => summaries.flush(sandbox),
+  });
+  const summaries: ProfileSummaries = new ProfileSummaries(deps.store, deps.logger, [
+    (tx, graphIds) => audiences.afterStaleGraphs(tx, graphIds),
+  ]);
   const platform: Platform = {
     store: deps.store,
     bus,
@@ -26,6 +35,7 @@ export function createPlatform(deps: ServerDeps): Platform {
     logger: deps.logger,
     repairs: new IdentityRepairs(deps.store, summaries, bus, clock, deps.logger),
     summaries,
+    audiences,
     jobs: new SystemJobRunner(deps.store, summaries, clock, deps.logger),
     validators: new RecordValidators(),
     files,

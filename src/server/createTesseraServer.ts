@@ -21,6 +21,8 @@ export interface ServerDeps {
   bus?: EventBus;
   logger: Logger;
   clock?: Clock;
+  /** How often audiences' time-based exits are swept (SEMANTICS §5: at least every minute). */
+  audienceSweepMs?: number;
 }
 
 export interface TesseraServer {
@@ -45,6 +47,7 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   const contexts = new ContextFactory(platform, sandboxes);
   await platform.batches.resumeAll();
   await platform.jobs.resumeAll();
+  await platform.audiences.start();
   const logUnexpected = (err: unknown) => {
     deps.logger.error({ err }, 'unexpected error in a request');
   };
@@ -75,6 +78,7 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
           Promise.all([platform.batches.stop(), platform.jobs.stop(), platform.repairs.idle()]),
         )
         .then(() => platform.summaries.idle())
+        .then(() => platform.audiences.stop())
         .then(() => undefined)),
   };
 }

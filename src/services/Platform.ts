@@ -8,6 +8,7 @@ import type { BatchProcessor } from './batch/BatchProcessor';
 import type { IdentityRepairs } from './identity/IdentityRepairs';
 import type { ProfileSummaries } from './status/ProfileSummaries';
 import type { SystemJobRunner } from './jobs/SystemJobRunner';
+import type { AudienceUpkeep } from './audiences/AudienceUpkeep';
 
 /** The long-lived parts every sandbox's services share: built once at start-up. */
 export interface Platform {
@@ -18,6 +19,8 @@ export interface Platform {
   readonly repairs: IdentityRepairs;
   /** Keeps the store status's counters current. */
   readonly summaries: ProfileSummaries;
+  /** Keeps audience memberships current. */
+  readonly audiences: AudienceUpkeep;
   /** Compiled record validators, per schema version. */
   readonly validators: RecordValidators;
   readonly files: BatchFiles;

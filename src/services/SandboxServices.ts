@@ -11,6 +11,8 @@ import type { Platform } from './Platform';
 import { SystemJobService } from './jobs/SystemJobService';
 import { StoreStatusService } from './status/StoreStatusService';
 import { RealtimeService } from './realtime/RealtimeService';
+import { ComputedAttributeService } from './computed/ComputedAttributeService';
+import { AudienceService } from './audiences/AudienceService';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
@@ -27,6 +29,8 @@ export interface SandboxServices {
   readonly jobs: SystemJobService;
   readonly storeStatus: StoreStatusService;
   readonly realtime: RealtimeService;
+  readonly computed: ComputedAttributeService;
+  readonly audiences: AudienceService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -42,6 +46,7 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     },
   };
   const policies = new MergePolicyService(deps);
+  const profiles = new ProfileService(deps, policies);
   return {
     sandbox,
     events: deps.events,
@@ -52,9 +57,11 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     ingestion: new IngestionService(deps, platform.validators),
     batches: new BatchService(deps, platform.files, platform.batches),
     policies,
-    profiles: new ProfileService(deps, policies),
+    profiles,
     jobs: new SystemJobService(deps, platform.jobs),
     storeStatus: new StoreStatusService(deps),
     realtime: new RealtimeService(deps),
+    computed: new ComputedAttributeService(deps, policies),
+    audiences: new AudienceService(deps, policies, profiles, platform.audiences),
   };
 }

@@ -5,7 +5,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { pino } from 'pino';
 import WebSocket from 'ws';
 import { batchFilesDir } from '../../src/server/batchFilesDir';
-import { createTesseraServer } from '../../src/server/createTesseraServer';
+import { createTesseraServer, type ServerDeps } from '../../src/server/createTesseraServer';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
 import { CreateSandboxDocument } from '../generated/graphql';
@@ -43,14 +43,21 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** What a test may change about the server: its time, and how often audiences are swept. */
+export type TestServerOptions = Pick<ServerDeps, 'clock' | 'audienceSweepMs'>;
+
 /** The real server, on an ephemeral port, over a throwaway (or given) embedded store. */
-export async function startTestServer(dataDir: string = IN_MEMORY): Promise<TestServer> {
+export async function startTestServer(
+  dataDir: string = IN_MEMORY,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const store = await openSqliteStore(dataDir);
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const server = await createTesseraServer({
     store,
     logger,
     batchFilesDir: batchFilesDir(dataDir),
+    ...options,
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -121,10 +128,10 @@ export const uniqueName = (prefix: string): string =>
  * One real server for a test file: started before its tests, stopped after them. The returned
  * object forwards to it, so tests can hold it from the start.
  */
-export function useTestServer(): TestServer {
+export function useTestServer(options: TestServerOptions = {}): TestServer {
   let current: TestServer | undefined;
   beforeAll(async () => {
-    current = await startTestServer();
+    current = await startTestServer(IN_MEMORY, options);
   });
   afterAll(async () => {
     await current?.stop();

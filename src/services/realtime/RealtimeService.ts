@@ -3,6 +3,7 @@ import { identityKey } from '../../domain/identity/Identity';
 import type { ProfileChange, ProfileChanges } from '../../domain/profile/ProfileChanges';
 import { changeIndex } from '../../domain/realtime/changeIndex';
 import { GraphFollower } from '../../domain/realtime/GraphFollower';
+import type { EventMap } from '../../realtime/EventBus';
 import { namespacesByKey } from '../catalog/namespacesByKey';
 import { canonicalIdentity } from '../identity/canonicalIdentity';
 import type { ServiceDeps } from '../ServiceDeps';
@@ -60,6 +61,13 @@ export class RealtimeService {
   batchChanges(batchId: string | null): AsyncIterable<string> {
     return flatMapEvents(this.deps.events.subscribe('batchChanged'), (e) =>
       batchId === null || e.batchId === batchId ? [e.batchId] : [],
+    );
+  }
+
+  /** Entries into and exits from audiences: all of the sandbox's, or one audience's. */
+  membershipChanges(audienceId: string | null): AsyncIterable<EventMap['membershipChanged']> {
+    return flatMapEvents(this.deps.events.subscribe('membershipChanged'), (e) =>
+      audienceId === null || e.audienceId === audienceId ? [e] : [],
     );
   }
 

@@ -9,9 +9,16 @@ const GRAPHS_PER_PASS = 2000;
 const DELAY_MS = 50;
 
 /**
+ * More work on the graphs of a pass, in its transaction (audience memberships): returns what
+ * to do once it commits.
+ */
+export type StaleGraphWork = (tx: SandboxStore, graphIds: readonly string[]) => Promise<() => void>;
+
+/**
  * Keeps the store status current (SEMANTICS §4): recomputes, in the background, the summaries
  * of graphs writers marked stale, and moves the counters by the difference, each pass in one
- * transaction. Marks live in the store, so work a restart interrupted is picked up again.
+ * transaction. Marks live in the store, so work a restart interrupted is picked up again; the
+ * same holds for `work` done on the same graphs in the same transaction.
  */
 export class ProfileSummaries {
   private readonly runs: BackgroundRuns;
@@ -19,6 +26,7 @@ export class ProfileSummaries {
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
+    private readonly work: readonly StaleGraphWork[] = [],
   ) {
     this.runs = new BackgroundRuns((err, sandbox) => {
       this.logger.error({ err, sandbox }, 'store status refresh failed');
@@ -49,19 +57,23 @@ export class ProfileSummaries {
   }
 
   /** One transaction: up to GRAPHS_PER_PASS stale graphs recomputed; returns how many. */
-  private pass(scoped: SandboxStore): Promise<number> {
-    return scoped.transaction(async (tx) => {
+  private async pass(scoped: SandboxStore): Promise<number> {
+    const { count, after } = await scoped.transaction(async (tx) => {
       const graphIds = await tx.status.staleGraphs(GRAPHS_PER_PASS);
-      if (graphIds.length === 0) return 0;
+      if (graphIds.length === 0) return { count: 0, after: [] };
       const { nodes } = await tx.identities.loadGraphs(graphIds);
       const [data, previous] = await Promise.all([
         tx.profiles.dataOf(nodes.map((n) => n.key)),
         tx.status.summaries(graphIds),
       ]);
       const { summaries, deltas } = recomputeSummaries(graphIds, nodes, data, previous);
+      const done = [];
+      for (const work of this.work) done.push(await work(tx, graphIds));
       await tx.status.saveSummaries(graphIds, summaries, deltas);
-      return graphIds.length;
+      return { count: graphIds.length, after: done };
     });
+    for (const committed of after) committed();
+    return count;
   }
 }
 

@@ -1,0 +1,169 @@
+import type { Audience, Membership, ProfileFacts } from '../../domain/audiences/Audience';
+import { compileCondition } from '../../domain/audiences/compileCondition';
+import { conditionNeeds } from '../../domain/audiences/conditionNeeds';
+import { nextMembership } from '../../domain/audiences/nextMembership';
+import { compileComputedValues } from '../../domain/computed/computeValues';
+import { longestLookbackStart } from '../../domain/computed/longestLookbackStart';
+import type { GraphNode } from '../../domain/identity/GraphNode';
+import { identityFromKey, identityKey } from '../../domain/identity/Identity';
+import { mergeFragments } from '../../domain/merge/mergeFragments';
+import type { EventMap } from '../../realtime/EventBus';
+import { windowEvents } from '../computed/windowEvents';
+import { MergePolicyService } from '../policies/MergePolicyService';
+import type { ProfileData } from '../profiles/ProfileData';
+import { MAX_PROFILES_PER_CALL, ProfileService } from '../profiles/ProfileService';
+import type { ServiceDeps } from '../ServiceDeps';
+
+export type MembershipChange = EventMap['membershipChanged'];
+
+/** A profile as an audience sees it: its key under the audience's policy, and its data. */
+interface Candidate {
+  audience: Audience;
+  profileKey: string;
+  data: ProfileData;
+}
+
+/**
+ * SEMANTICS §5: re-evaluates the profiles of these graphs in these audiences, at `now`, through
+ * `deps.store` (the caller's transaction), stores the memberships that change and returns the
+ * entries and exits to publish once it commits. Each profile is read once for all audiences:
+ * its fragments, then its events and computed values only if a condition needs them.
+ */
+export async function evaluateAudiences(
+  deps: ServiceDeps,
+  graphIds: readonly string[],
+  audiences: readonly Audience[],
+  now: number,
+): Promise<MembershipChange[]> {
+  if (audiences.length === 0 || graphIds.length === 0) return [];
+  const { store } = deps;
+  const { nodes } = await store.identities.loadGraphs(graphIds);
+  const present = new Set(nodes.map((n) => n.graphId));
+  // A graph merged into another is no longer a profile: its memberships go with it.
+  await store.audiences.deleteMembershipsOf(
+    graphIds.filter((id) => !present.has(id)).map(graphProfileKey),
+  );
+  const candidates = await candidatesOf(deps, nodes, audiences);
+  const facts = await factsOf(deps, [...new Set(candidates.map((c) => c.data))], audiences, now);
+  const current = await store.audiences.membershipsOf([
+    ...new Set(candidates.map((c) => c.profileKey)),
+  ]);
+  const byKey = new Map(current.map((m) => [`${m.audienceId} ${m.profileKey}`, m]));
+  const tests = new Map(audiences.map((a) => [a.id, compileCondition(a.condition)]));
+  const writes: Membership[] = [];
+  const published: MembershipChange[] = [];
+  for (const c of candidates) {
+    const qualifies = tests.get(c.audience.id)?.(facts.get(c.data) as ProfileFacts) === true;
+    const ids = {
+      audienceId: c.audience.id,
+      profileKey: c.profileKey,
+      identityKey: identityKey(c.data.identity),
+    };
+    const step = nextMembership(
+      byKey.get(`${ids.audienceId} ${ids.profileKey}`),
+      qualifies,
+      now,
+      ids,
+    );
+    if (step.membership !== undefined) writes.push(step.membership);
+    if (step.changed !== null) published.push({ ...ids, status: step.changed, at: now });
+  }
+  await store.audiences.saveMemberships(writes);
+  return published;
+}
+
+export const graphProfileKey = (graphId: string): string => `g:${graphId}`;
+export const identityProfileKey = (key: string): string => `i:${key}`;
+
+/**
+ * The profiles of the graphs under each audience's policy: one per graph when it stitches
+ * graphs, one per identity when it does not. Identities without any data are no profile.
+ */
+async function candidatesOf(
+  deps: ServiceDeps,
+  nodes: readonly GraphNode[],
+  audiences: readonly Audience[],
+): Promise<Candidate[]> {
+  const profiles = new ProfileService(deps, new MergePolicyService(deps));
+  const byPolicy = new Map<string, ProfileData[]>();
+  for (const policyId of new Set(audiences.map((a) => a.mergePolicyId))) {
+    const [policy] = await deps.store.policies.getMany([policyId]);
+    const stitched = policy?.identityStitching !== 'NONE';
+    const asked = stitched ? oneEach(nodes) : nodes;
+    byPolicy.set(policyId, await loadAll(profiles, asked, policyId));
+  }
+  return audiences.flatMap((audience) =>
+    (byPolicy.get(audience.mergePolicyId) ?? []).map((data) => ({
+      audience,
+      profileKey: profileKeyOf(data),
+      data,
+    })),
+  );
+}
+
+/** The key of a profile in memberships: its graph when its policy stitches, else its identity. */
+export const profileKeyOf = (data: ProfileData): string =>
+  data.policy.identityStitching !== 'NONE' && data.graphId !== null
+    ? graphProfileKey(data.graphId)
+    : identityProfileKey(identityKey(data.identity));
+
+/** The oldest identity of each graph: the one its memberships name. */
+function oneEach(nodes: readonly GraphNode[]): GraphNode[] {
+  const first = new Map<string, GraphNode>();
+  for (const node of nodes) {
+    const seen = first.get(node.graphId);
+    if (seen === undefined || node.firstSeen < seen.firstSeen) first.set(node.graphId, node);
+  }
+  return [...first.values()];
+}
+
+async function loadAll(
+  profiles: ProfileService,
+  nodes: readonly GraphNode[],
+  policyId: string,
+): Promise<ProfileData[]> {
+  const loaded: ProfileData[] = [];
+  for (let i = 0; i < nodes.length; i += MAX_PROFILES_PER_CALL) {
+    const chunk = nodes.slice(i, i + MAX_PROFILES_PER_CALL).map((n) => identityFromKey(n.key));
+    for (const found of await profiles.loadMany(chunk, policyId, 'graphs')) {
+      // A graph over the size limit is being repaired: it is evaluated again once it is.
+      if (found !== null && !(found instanceof Error)) loaded.push(found);
+    }
+  }
+  return loaded;
+}
+
+/** What each profile's conditions read: merged attributes, and events only when needed. */
+async function factsOf(
+  deps: ServiceDeps,
+  profiles: readonly ProfileData[],
+  audiences: readonly Audience[],
+  now: number,
+): Promise<Map<ProfileData, ProfileFacts>> {
+  const needs = audiences.map((a) => conditionNeeds(a.condition));
+  const usesComputed = needs.some((n) => n.computed.size > 0);
+  const definitions = usesComputed
+    ? (await deps.store.computed.list()).filter((c) => c.status === 'ACTIVE')
+    : [];
+  const starts = [
+    ...needs.map((n) => n.eventWindowStart(now)),
+    longestLookbackStart(definitions, now),
+  ].filter((s): s is number => s !== null);
+  const events =
+    starts.length === 0
+      ? profiles.map(() => [])
+      : await windowEvents(
+          deps.store,
+          profiles.map((p) => p.stitchedKeys),
+          Math.min(...starts),
+        );
+  const compute = compileComputedValues(definitions);
+  return new Map(
+    profiles.map((p, i) => {
+      const own = events[i] ?? [];
+      const computed = usesComputed ? compute(own, now) : new Map<string, unknown>();
+      const attributes = mergeFragments(p.fragments, p.policy);
+      return [p, { attributes, computed, events: own, now }];
+    }),
+  );
+}
