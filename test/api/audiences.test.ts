@@ -4,7 +4,9 @@ import {
   type AudienceCondition,
   AudiencesDocument,
   CreateAudienceDocument,
+  CreateMergePolicyDocument,
   DeleteAudienceDocument,
+  DeleteMergePolicyDocument,
   ProfileAudiencesDocument,
 } from '../generated/graphql';
 import { pollUntil } from '../support/pollUntil';
@@ -175,5 +177,32 @@ describe('audiences (SEMANTICS §5)', () => {
     expect((await server.data(DeleteAudienceDocument, { id }, opts)).deleteAudience).toBe(true);
     expect((await server.data(AudiencesDocument, {}, opts)).audiences).toEqual([]);
     expect(await memberships(ds, 'c1')).toEqual([]);
+  });
+
+  it('keeps the merge policy of an audience, and pages members under it', async () => {
+    const ds = await setupDatasets(server, 'aud-pol');
+    const opts = { sandbox: ds.sandbox };
+    const { createMergePolicy } = await server.data(
+      CreateMergePolicyDocument,
+      { input: { name: 'Per identity', identityStitching: 'NONE' } },
+      opts,
+    );
+    const policyId = createMergePolicy.id;
+    await ingestInto(server, ds, ds.crm, [person('c1', 41)]);
+    const { createAudience } = await server.data(
+      CreateAudienceDocument,
+      { input: { name: 'Over 40, unstitched', condition: over40, mergePolicyId: policyId } },
+      opts,
+    );
+    const { audience } = await pollUntil(
+      () => readAudience(ds, createAudience.id),
+      (r) => r.audience?.memberCount === 1,
+      (r) => `members: ${JSON.stringify(r.audience?.members)}`,
+    );
+    // Without stitching, the member is the CRM identity alone.
+    expect(audience?.members.edges[0]?.node.identities).toEqual([{ namespace: 'CRMID', id: 'c1' }]);
+    const refused = await server.request(DeleteMergePolicyDocument, { id: policyId }, opts);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.message).toContain('Over 40, unstitched');
   });
 });

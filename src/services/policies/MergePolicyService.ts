@@ -134,6 +134,12 @@ export class MergePolicyService {
         );
       if (policy.activeOnEdge)
         throw conflict('id', `"${policy.name}" is active on edge and cannot be deleted`);
+      // An audience's members are profiles under its policy.
+      const users = (await store.audiences.list()).filter((a) => a.mergePolicyId === id);
+      if (users.length > 0) {
+        const names = users.map((a) => `"${a.name}"`).join(', ');
+        throw conflict('id', `"${policy.name}" is the merge policy of audience ${names}`);
+      }
       await store.policies.delete(id);
       return true;
     });
