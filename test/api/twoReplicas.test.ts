@@ -13,11 +13,11 @@ import { redisUnreachable } from '../support/redisUnreachable';
 const url = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const unreachable = redisUnreachable(url);
 
-let dir: string;
+let dir = '';
 const running: MainProcess[] = [];
 afterAll(() => {
   for (const main of running) main.child.kill('SIGKILL');
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });
 
 async function replica(): Promise<number> {
