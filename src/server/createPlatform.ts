@@ -26,7 +26,7 @@ export function createPlatform(deps: ServerDeps): Platform {
     settle: (sandbox: string): Promise<void> => summaries.flush(sandbox),
   });
   const summaries: ProfileSummaries = new ProfileSummaries(deps.store, deps.logger, [
-    (tx, graphIds) => audiences.afterStaleGraphs(tx, graphIds),
+    (tx, graphIds, nodes) => audiences.afterStaleGraphs(tx, graphIds, nodes),
   ]);
   const platform: Platform = {
     store: deps.store,

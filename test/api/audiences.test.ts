@@ -7,6 +7,7 @@ import {
   CreateMergePolicyDocument,
   DeleteAudienceDocument,
   DeleteMergePolicyDocument,
+  DeleteProfileDocument,
   ProfileAudiencesDocument,
 } from '../generated/graphql';
 import { pollUntil } from '../support/pollUntil';
@@ -204,5 +205,23 @@ describe('audiences (SEMANTICS §5)', () => {
     const refused = await server.request(DeleteMergePolicyDocument, { id: policyId }, opts);
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(refused.errors?.[0]?.message).toContain('Over 40, unstitched');
+  });
+
+  it('lets a profile go when its data is deleted', async () => {
+    const ds = await setupDatasets(server, 'aud-del');
+    await ingestInto(server, ds, ds.crm, [person('c1', 41)]);
+    const id = await createAudience(ds, 'Over 40', over40);
+    await pollUntil(
+      () => readAudience(ds, id),
+      (r) => r.audience?.memberCount === 1,
+      () => 'c1 never became a member',
+    );
+    const identity = { namespace: 'CRMID', id: 'c1' };
+    await server.data(DeleteProfileDocument, { identity }, { sandbox: ds.sandbox });
+    await pollUntil(
+      () => readAudience(ds, id),
+      (r) => r.audience?.memberCount === 0,
+      (r) => `still ${r.audience?.memberCount ?? '?'} members`,
+    );
   });
 });

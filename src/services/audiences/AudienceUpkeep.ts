@@ -1,5 +1,6 @@
 import type { Audience } from '../../domain/audiences/Audience';
 import { conditionNeeds } from '../../domain/audiences/conditionNeeds';
+import type { GraphNode } from '../../domain/identity/GraphNode';
 import type { Logger } from '../../logger';
 import { type EventBus, forSandbox } from '../../realtime/EventBus';
 import type { SandboxStore, Store } from '../../storage/ports';
@@ -42,9 +43,13 @@ export class AudienceUpkeep {
   }
 
   /** In the caller's transaction: the audiences of the profiles of these graphs. */
-  async afterStaleGraphs(tx: SandboxStore, graphIds: readonly string[]): Promise<() => void> {
+  async afterStaleGraphs(
+    tx: SandboxStore,
+    graphIds: readonly string[],
+    nodes: readonly GraphNode[],
+  ): Promise<() => void> {
     const audiences = await tx.audiences.list();
-    const changes = await this.evaluate(tx, graphIds, audiences);
+    const changes = await this.evaluate(tx, graphIds, audiences, nodes);
     return () => {
       this.publish(tx.sandbox, changes);
     };
@@ -120,25 +125,29 @@ export class AudienceUpkeep {
         after = members.at(-1)?.profileKey ?? null;
         const changes = await scoped.transaction(async (tx) => {
           const { nodes } = await tx.identities.loadGraphsOf(members.map((m) => m.identityKey));
-          return this.evaluate(tx, [...new Set(nodes.map((n) => n.graphId))], [audience]);
+          return this.evaluate(tx, [...new Set(nodes.map((n) => n.graphId))], [audience], nodes);
         });
         this.publish(sandbox, changes);
       } while (after !== null && !this.runs.stopping);
     }
   }
 
-  private evaluate(
+  /** `nodes`: the graphs' identities, when the caller has them already. */
+  private async evaluate(
     tx: SandboxStore,
     graphIds: readonly string[],
     audiences: readonly Audience[],
+    loaded?: readonly GraphNode[],
   ): Promise<MembershipChange[]> {
+    if (audiences.length === 0 || graphIds.length === 0) return [];
+    const nodes = loaded ?? (await tx.identities.loadGraphs(graphIds)).nodes;
     const deps: ServiceDeps = {
       store: tx,
       clock: this.clock,
       events: forSandbox(this.bus, tx.sandbox),
       status: { refresh: () => undefined, flush: () => Promise.resolve() },
     };
-    return evaluateAudiences(deps, graphIds, audiences, this.clock().getTime());
+    return evaluateAudiences(deps, graphIds, nodes, audiences, this.clock().getTime());
   }
 
   private publish(sandbox: string, changes: readonly MembershipChange[]): void {

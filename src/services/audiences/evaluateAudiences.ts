@@ -5,13 +5,13 @@ import { nextMembership } from '../../domain/audiences/nextMembership';
 import { compileComputedValues } from '../../domain/computed/computeValues';
 import { longestLookbackStart } from '../../domain/computed/longestLookbackStart';
 import type { GraphNode } from '../../domain/identity/GraphNode';
-import { identityFromKey, identityKey } from '../../domain/identity/Identity';
+import { identityKey } from '../../domain/identity/Identity';
 import { mergeFragments } from '../../domain/merge/mergeFragments';
 import type { EventMap } from '../../realtime/EventBus';
 import { windowEvents } from '../computed/windowEvents';
 import { MergePolicyService } from '../policies/MergePolicyService';
 import type { ProfileData } from '../profiles/ProfileData';
-import { MAX_PROFILES_PER_CALL, ProfileService } from '../profiles/ProfileService';
+import { ProfileService } from '../profiles/ProfileService';
 import type { ServiceDeps } from '../ServiceDeps';
 
 export type MembershipChange = EventMap['membershipChanged'];
@@ -21,30 +21,34 @@ interface Candidate {
   audience: Audience;
   profileKey: string;
   data: ProfileData;
+  hasData: boolean;
 }
 
 /**
- * SEMANTICS §5: re-evaluates the profiles of these graphs in these audiences, at `now`, through
- * `deps.store` (the caller's transaction), stores the memberships that change and returns the
- * entries and exits to publish once it commits. Each profile is read once for all audiences:
- * its fragments, then its events and computed values only if a condition needs them.
+ * SEMANTICS §5: re-evaluates the profiles of these graphs (`nodes`: their identities, as the
+ * caller loaded them) in these audiences, at `now`, through `deps.store` (the caller's
+ * transaction), stores the memberships that change and returns the entries and exits to publish
+ * once it commits. Each profile is read once for all audiences: its fragments, then its events
+ * and computed values only if a condition needs them. A graph or identity with no data left is
+ * no profile: it qualifies for nothing, so its memberships end.
  */
 export async function evaluateAudiences(
   deps: ServiceDeps,
   graphIds: readonly string[],
+  nodes: readonly GraphNode[],
   audiences: readonly Audience[],
   now: number,
 ): Promise<MembershipChange[]> {
   if (audiences.length === 0 || graphIds.length === 0) return [];
   const { store } = deps;
-  const { nodes } = await store.identities.loadGraphs(graphIds);
   const present = new Set(nodes.map((n) => n.graphId));
   // A graph merged into another is no longer a profile: its memberships go with it.
   await store.audiences.deleteMembershipsOf(
     graphIds.filter((id) => !present.has(id)).map(graphProfileKey),
   );
   const candidates = await candidatesOf(deps, nodes, audiences);
-  const facts = await factsOf(deps, [...new Set(candidates.map((c) => c.data))], audiences, now);
+  const withData = [...new Set(candidates.filter((c) => c.hasData).map((c) => c.data))];
+  const facts = await factsOf(deps, withData, audiences, now);
   const current = await store.audiences.membershipsOf([
     ...new Set(candidates.map((c) => c.profileKey)),
   ]);
@@ -53,18 +57,16 @@ export async function evaluateAudiences(
   const writes: Membership[] = [];
   const published: MembershipChange[] = [];
   for (const c of candidates) {
-    const qualifies = tests.get(c.audience.id)?.(facts.get(c.data) as ProfileFacts) === true;
+    const profileFacts = facts.get(c.data);
+    const qualifies =
+      profileFacts !== undefined && tests.get(c.audience.id)?.(profileFacts) === true;
     const ids = {
       audienceId: c.audience.id,
       profileKey: c.profileKey,
       identityKey: identityKey(c.data.identity),
     };
-    const step = nextMembership(
-      byKey.get(`${ids.audienceId} ${ids.profileKey}`),
-      qualifies,
-      now,
-      ids,
-    );
+    const key = `${ids.audienceId} ${ids.profileKey}`;
+    const step = nextMembership(byKey.get(key), qualifies, now, ids);
     if (step.membership !== undefined) writes.push(step.membership);
     if (step.changed !== null) published.push({ ...ids, status: step.changed, at: now });
   }
@@ -75,28 +77,24 @@ export async function evaluateAudiences(
 export const graphProfileKey = (graphId: string): string => `g:${graphId}`;
 export const identityProfileKey = (key: string): string => `i:${key}`;
 
-/**
- * The profiles of the graphs under each audience's policy: one per graph when it stitches
- * graphs, one per identity when it does not. Identities without any data are no profile.
- */
+/** The profiles of the graphs under each audience's policy. */
 async function candidatesOf(
   deps: ServiceDeps,
   nodes: readonly GraphNode[],
   audiences: readonly Audience[],
 ): Promise<Candidate[]> {
   const profiles = new ProfileService(deps, new MergePolicyService(deps));
-  const byPolicy = new Map<string, ProfileData[]>();
+  const byPolicy = new Map<string, { data: ProfileData; hasData: boolean }[]>();
   for (const policyId of new Set(audiences.map((a) => a.mergePolicyId))) {
     const [policy] = await deps.store.policies.getMany([policyId]);
-    const stitched = policy?.identityStitching !== 'NONE';
-    const asked = stitched ? oneEach(nodes) : nodes;
-    byPolicy.set(policyId, await loadAll(profiles, asked, policyId));
+    if (policy !== undefined) byPolicy.set(policyId, await profiles.ofGraphs(nodes, policy));
   }
   return audiences.flatMap((audience) =>
-    (byPolicy.get(audience.mergePolicyId) ?? []).map((data) => ({
+    (byPolicy.get(audience.mergePolicyId) ?? []).map(({ data, hasData }) => ({
       audience,
       profileKey: profileKeyOf(data),
       data,
+      hasData,
     })),
   );
 }
@@ -106,32 +104,6 @@ export const profileKeyOf = (data: ProfileData): string =>
   data.policy.identityStitching !== 'NONE' && data.graphId !== null
     ? graphProfileKey(data.graphId)
     : identityProfileKey(identityKey(data.identity));
-
-/** The oldest identity of each graph: the one its memberships name. */
-function oneEach(nodes: readonly GraphNode[]): GraphNode[] {
-  const first = new Map<string, GraphNode>();
-  for (const node of nodes) {
-    const seen = first.get(node.graphId);
-    if (seen === undefined || node.firstSeen < seen.firstSeen) first.set(node.graphId, node);
-  }
-  return [...first.values()];
-}
-
-async function loadAll(
-  profiles: ProfileService,
-  nodes: readonly GraphNode[],
-  policyId: string,
-): Promise<ProfileData[]> {
-  const loaded: ProfileData[] = [];
-  for (let i = 0; i < nodes.length; i += MAX_PROFILES_PER_CALL) {
-    const chunk = nodes.slice(i, i + MAX_PROFILES_PER_CALL).map((n) => identityFromKey(n.key));
-    for (const found of await profiles.loadMany(chunk, policyId, 'graphs')) {
-      // A graph over the size limit is being repaired: it is evaluated again once it is.
-      if (found !== null && !(found instanceof Error)) loaded.push(found);
-    }
-  }
-  return loaded;
-}
 
 /** What each profile's conditions read: merged attributes, and events only when needed. */
 async function factsOf(

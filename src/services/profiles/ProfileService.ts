@@ -59,7 +59,7 @@ export class ProfileService {
     const stitched = asked.map((identity) => this.stitchedKeys(identity, graphs, policy));
     const allKeys = [...new Set(stitched.flat())];
     const [fragments, withEvents] = await Promise.all([
-      this.fragmentsOfClass(allKeys, policy),
+      this.fragmentsOfClass(allKeys, policy).then(byIdentity),
       store.profiles.identitiesWithEvents(allKeys),
     ]);
     return asked.map((identity, i) => {
@@ -69,7 +69,7 @@ export class ProfileService {
       if (members.length > settings.maxGraphSize)
         return graphTooLarge(identity, members.length, settings.maxGraphSize);
       const links = node ? (graphs.links.get(node.graphId) ?? []) : [];
-      const own = fragmentsFor(policy, key, stitched[i] ?? [key], fragments);
+      const own = ownFragments(policy, key, stitched[i] ?? [key], fragments);
       const hasEvents = (stitched[i] ?? []).some((k) => withEvents.has(k));
       if (own.length === 0 && !hasEvents && !links.some((l) => l.a === key || l.b === key))
         return null;
@@ -82,6 +82,44 @@ export class ProfileService {
         stitchedKeys: stitched[i] ?? [key],
         fragments: own,
       };
+    });
+  }
+
+  /**
+   * The profiles of whole graphs whose identities are already loaded (background evaluation):
+   * one per graph when `policy` stitches graphs (named by its oldest identity), else one per
+   * identity; `hasData` is false for one with no fragment and no event, which is no profile.
+   */
+  async ofGraphs(
+    nodes: readonly GraphNode[],
+    policy: MergePolicy,
+  ): Promise<{ data: ProfileData; hasData: boolean }[]> {
+    const members = new Map<string, GraphNode[]>();
+    for (const node of nodes)
+      members.set(node.graphId, [...(members.get(node.graphId) ?? []), node]);
+    const keys = nodes.map((n) => n.key);
+    const [fragments, withEvents] = await Promise.all([
+      this.fragmentsOfClass(keys, policy).then(byIdentity),
+      this.deps.store.profiles.identitiesWithEvents(keys),
+    ]);
+    const stitching = policy.identityStitching !== 'NONE';
+    const asked = stitching ? [...members.values()].map(oldestOf) : nodes;
+    return asked.map((node) => {
+      const graph = members.get(node.graphId) ?? [node];
+      const stitchedKeys = stitching ? graph.map((n) => n.key) : [node.key];
+      const own = ownFragments(policy, node.key, stitchedKeys, fragments);
+      const hasData = own.length > 0 || stitchedKeys.some((k) => withEvents.has(k));
+      const identity = { namespace: node.namespace, id: node.id };
+      const data = {
+        identity,
+        policy,
+        graphId: node.graphId,
+        nodes: graph,
+        links: [],
+        stitchedKeys,
+        fragments: own,
+      };
+      return { data, hasData };
     });
   }
 
@@ -138,6 +176,30 @@ export class ProfileService {
     return fragments.filter((f) => wanted.has(f.datasetId));
   }
 }
+
+function byIdentity(fragments: readonly Fragment[]): Map<string, Fragment[]> {
+  const map = new Map<string, Fragment[]>();
+  for (const f of fragments) {
+    const list = map.get(f.identityKey);
+    if (list === undefined) map.set(f.identityKey, [f]);
+    else list.push(f);
+  }
+  return map;
+}
+
+/** The fragments a profile merges, looked up by identity rather than filtered from all. */
+function ownFragments(
+  policy: MergePolicy,
+  key: string,
+  stitchedKeys: readonly string[],
+  fragments: ReadonlyMap<string, Fragment[]>,
+): Fragment[] {
+  const candidates = [...new Set([...stitchedKeys, key])].flatMap((k) => fragments.get(k) ?? []);
+  return fragmentsFor(policy, key, stitchedKeys, candidates);
+}
+
+const oldestOf = (graph: readonly GraphNode[]): GraphNode =>
+  graph.reduce((oldest, n) => (n.firstSeen < oldest.firstSeen ? n : oldest));
 
 function indexGraphs(loaded: { nodes: GraphNode[]; links: GraphLink[] }): Graphs {
   const graphs: Graphs = { nodes: new Map(), members: new Map(), links: new Map() };

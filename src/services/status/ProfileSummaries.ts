@@ -1,3 +1,4 @@
+import type { GraphNode } from '../../domain/identity/GraphNode';
 import { recomputeSummaries } from '../../domain/status/recomputeSummaries';
 import type { Logger } from '../../logger';
 import type { SandboxStore, Store } from '../../storage/ports';
@@ -12,7 +13,11 @@ const DELAY_MS = 50;
  * More work on the graphs of a pass, in its transaction (audience memberships): returns what
  * to do once it commits.
  */
-export type StaleGraphWork = (tx: SandboxStore, graphIds: readonly string[]) => Promise<() => void>;
+export type StaleGraphWork = (
+  tx: SandboxStore,
+  graphIds: readonly string[],
+  nodes: readonly GraphNode[],
+) => Promise<() => void>;
 
 /**
  * Keeps the store status current (SEMANTICS §4): recomputes, in the background, the summaries
@@ -68,7 +73,7 @@ export class ProfileSummaries {
       ]);
       const { summaries, deltas } = recomputeSummaries(graphIds, nodes, data, previous);
       const done = [];
-      for (const work of this.work) done.push(await work(tx, graphIds));
+      for (const work of this.work) done.push(await work(tx, graphIds, nodes));
       await tx.status.saveSummaries(graphIds, summaries, deltas);
       return { count: graphIds.length, after: done };
     });
