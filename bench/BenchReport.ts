@@ -11,6 +11,8 @@ export interface BenchReport {
   stages: StageResult[];
   /** Streaming records/s divided by raw-store records/s. */
   streamingToRawRatio: number | null;
+  /** 1 - (ingest records/s with computed attributes and audiences) / (records/s without). */
+  realtimeCost: number | null;
   /** The server's VmHWM at the end of the run; null where /proc is unavailable. */
   serverPeakRssBytes: number | null;
   /** Why the run stopped early; null when every stage ran. */
@@ -25,6 +27,7 @@ export function newReport(options: BenchOptions): BenchReport {
     options,
     stages: [],
     streamingToRawRatio: null,
+    realtimeCost: null,
     serverPeakRssBytes: null,
     error: null,
   };

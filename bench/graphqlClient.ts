@@ -35,9 +35,16 @@ export class GraphQLClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
   constructor(
-    private readonly url: string,
+    readonly url: string,
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+    /** Sent as `x-sandbox-name`; without it the server works in `prod`. */
+    private readonly sandbox?: string,
   ) {}
+
+  /** A client for the same server working in `sandbox`. */
+  forSandbox(sandbox: string): GraphQLClient {
+    return new GraphQLClient(this.url, this.timeoutMs, sandbox);
+  }
 
   /** The answer's data; a GraphQLRequestError unless it has data and no errors. */
   async request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -69,7 +76,10 @@ export class GraphQLClient {
         {
           method: 'POST',
           agent: this.agent,
-          headers: { 'content-type': 'application/json' },
+          headers: {
+            'content-type': 'application/json',
+            ...(this.sandbox === undefined ? {} : { 'x-sandbox-name': this.sandbox }),
+          },
           timeout: this.timeoutMs,
         },
         (res) => {

@@ -16,6 +16,7 @@ export const RECORD_BASES = {
   streaming: 2_000_000_000,
   batch: 3_000_000_000,
   lookupFill: 4_000_000_000,
+  subscribers: 5_000_000_000,
 } as const;
 
 const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken'];
@@ -37,3 +38,9 @@ export function profileRecords(base: number, from: number, to: number): ProfileR
   for (let i = from; i < to; i++) records.push(profileRecord(base + i));
   return records;
 }
+
+/** Record number `n` with its points set to `points`: a change its profile's subscribers see. */
+export const changedRecord = (n: number, points: number): ProfileRecord => ({
+  ...profileRecord(n),
+  loyalty: { points },
+});

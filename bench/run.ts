@@ -5,7 +5,7 @@ import { BatchApiUnavailable, batchIngest } from './batchIngest';
 import { type BenchReport, newReport } from './BenchReport';
 import { GraphQLClient } from './graphqlClient';
 import { log } from './log';
-import { type BenchOptions, parseOptions, USAGE, UsageError } from './parseOptions';
+import { type BenchOptions, parseOptions, type StageName, USAGE, UsageError } from './parseOptions';
 import { printTable } from './printTable';
 import { rawStore } from './rawStore';
 import { formatMegabytes, readPeakRss } from './readPeakRss';
@@ -17,9 +17,14 @@ import { type LookupOptions, lookupStages } from './lookupStages';
 import { seedLookupTargets } from './lookupTargets';
 import { errorMessage } from './timing';
 import { GRAPH_USAGE, takeGraphOption } from './graphBackend';
+import { realtimeCost } from './realtimeCost';
+import { SUBSCRIBER_STAGE, subscriberLatency } from './subscriberLatency';
 
 // Compiled to dist/bench/run.js: the repository is two levels up.
 const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** Stages run in the `prod` sandbox, on one growing store; real-time ones make sandboxes. */
+const PROD_STAGES: readonly StageName[] = ['lookups', 'streaming', 'raw', 'batch'];
 
 /** What must be undone however the run ends. */
 interface Running {
@@ -60,37 +65,69 @@ async function runStages(options: BenchOptions, running: Running, report: BenchR
   running.server = server;
   log(`server pid ${server.pid} listening on ${server.baseUrl}`);
   const client = new GraphQLClient(`${server.baseUrl}/graphql`);
-  const datasetId = await setupDataset(client);
-  const lookups = await prepareLookups(options, client, datasetId, join(running.tempDir, 'server'));
-  report.stages.push(...(await lookupStages(lookups)));
-
-  log(`stage 1: streaming ${options.records} records (${options.clients} clients)`);
-  const streaming = await streamingIngest(client, datasetId, options);
-  streaming.notes.push(peakRssNote(server.pid, 'server peak RSS'));
-  report.stages.push(streaming);
-
-  log(`stage 2: raw store, ${options.records} records`);
-  const raw = await rawStore(
-    join(running.tempDir, 'raw'),
-    datasetId,
-    options.records,
-    options.perCall,
-  );
-  if (streaming.recordsPerSecond !== null && raw.recordsPerSecond !== null) {
-    report.streamingToRawRatio = streaming.recordsPerSecond / raw.recordsPerSecond;
-    raw.notes.push(`streaming/raw = ${report.streamingToRawRatio.toFixed(3)}`);
+  const wants = (stage: StageName) => options.stages.includes(stage);
+  if (PROD_STAGES.some(wants)) {
+    await storeStages(options, running, report, server, client);
   }
-  report.stages.push(raw);
+  if (wants('subscribers')) {
+    log(`subscriber latency: ${options.subscribers} subscriptions`);
+    report.stages.push(await subscriberStage(options, client));
+  }
+  if (wants('realtime-cost')) {
+    const { stages, cost } = await realtimeCostStage(options, client);
+    report.realtimeCost = cost;
+    report.stages.push(...stages);
+  }
+  report.serverPeakRssBytes = readPeakRss(server.pid) ?? null;
+}
 
-  log(`stage 3: batch of ${options.batchRecords} records`);
-  const batch = await batchStage(options, client, server, running.tempDir, datasetId);
-  const peak = readPeakRss(server.pid);
-  report.serverPeakRssBytes = peak ?? null;
-  if (batch.status !== 'skipped') batch.notes.push(peakRssNote(server.pid, 'server peak RSS'));
-  report.stages.push(batch);
+/** The PROD_STAGES wanted: lookups, streaming, raw store, batch, lookups again. */
+async function storeStages(
+  options: BenchOptions,
+  running: Running,
+  report: BenchReport,
+  server: ServerProcess,
+  client: GraphQLClient,
+) {
+  const wants = (stage: StageName) => options.stages.includes(stage);
+  const datasetId = await setupDataset(client);
+  const dataDir = join(running.tempDir, 'server');
+  const lookups = wants('lookups')
+    ? await prepareLookups(options, client, datasetId, dataDir)
+    : undefined;
+  if (lookups !== undefined) report.stages.push(...(await lookupStages(lookups)));
 
-  log('lookups again, on the grown store');
-  report.stages.push(...(await lookupStages(lookups)));
+  let streaming: StageResult | undefined;
+  if (wants('streaming')) {
+    log(`stage 1: streaming ${options.records} records (${options.clients} clients)`);
+    streaming = await streamingIngest(client, datasetId, options);
+    streaming.notes.push(peakRssNote(server.pid, 'server peak RSS'));
+    report.stages.push(streaming);
+  }
+
+  if (wants('raw')) {
+    log(`stage 2: raw store, ${options.records} records`);
+    const rawDir = join(running.tempDir, 'raw');
+    const raw = await rawStore(rawDir, datasetId, options.records, options.perCall);
+    const streamingRate = streaming?.recordsPerSecond ?? null;
+    if (streamingRate !== null && raw.recordsPerSecond !== null) {
+      report.streamingToRawRatio = streamingRate / raw.recordsPerSecond;
+      raw.notes.push(`streaming/raw = ${report.streamingToRawRatio.toFixed(3)}`);
+    }
+    report.stages.push(raw);
+  }
+
+  if (wants('batch')) {
+    log(`stage 3: batch of ${options.batchRecords} records`);
+    const batch = await batchStage(options, client, server, running.tempDir, datasetId);
+    if (batch.status !== 'skipped') batch.notes.push(peakRssNote(server.pid, 'server peak RSS'));
+    report.stages.push(batch);
+  }
+
+  if (lookups !== undefined) {
+    log('lookups again, on the grown store');
+    report.stages.push(...(await lookupStages(lookups)));
+  }
 }
 
 /** Seeds the profiles lookups read, and fills the store to `lookupFill` profiles. */
@@ -115,15 +152,8 @@ async function batchStage(
   tempDir: string,
   datasetId: string,
 ): Promise<StageResult> {
-  const failed = (status: 'skipped' | 'failed', note: string): StageResult => ({
-    stage: 'batch ingest (NDJSON)',
-    status,
-    records: options.batchRecords,
-    seconds: null,
-    recordsPerSecond: null,
-    notes: [note],
-    details: {},
-  });
+  const failed = (status: 'skipped' | 'failed', note: string): StageResult =>
+    failedRow('batch ingest (NDJSON)', status, options.batchRecords, note);
   try {
     return await batchIngest({
       client,
@@ -141,6 +171,60 @@ async function batchStage(
     }
     log(`batch stage failed: ${errorMessage(error)}`);
     return failed('failed', `failed: ${errorMessage(error)}`);
+  }
+}
+
+/** A row for a stage that could not run to the end, and why. */
+const failedRow = (
+  stage: string,
+  status: 'skipped' | 'failed',
+  records: number,
+  note: string,
+): StageResult => ({
+  stage,
+  status,
+  records,
+  seconds: null,
+  recordsPerSecond: null,
+  notes: [note],
+  details: {},
+});
+
+/** Subscriber latency, reported as failed on any error (its WebSockets are closed by then). */
+async function subscriberStage(options: BenchOptions, client: GraphQLClient): Promise<StageResult> {
+  try {
+    return await subscriberLatency(client, {
+      subscribers: options.subscribers,
+      connections: options.wsConnections,
+      rate: options.subscriberRate,
+      perCall: options.subscriberPerCall,
+      seconds: options.subscriberSeconds,
+    });
+  } catch (error) {
+    log(`subscriber latency failed: ${errorMessage(error)}`);
+    const expected = options.subscriberRate * options.subscriberSeconds * options.subscriberPerCall;
+    return failedRow(SUBSCRIBER_STAGE, 'failed', expected, `failed: ${errorMessage(error)}`);
+  }
+}
+
+/** Real-time cost, reported as failed on any error. */
+async function realtimeCostStage(
+  options: BenchOptions,
+  client: GraphQLClient,
+): Promise<{ stages: StageResult[]; cost: number | null }> {
+  try {
+    return await realtimeCost(client, {
+      records: options.costRecords,
+      clients: options.clients,
+      perCall: options.perCall,
+    });
+  } catch (error) {
+    log(`real-time cost failed: ${errorMessage(error)}`);
+    const note = `failed: ${errorMessage(error)}`;
+    return {
+      stages: [failedRow('real-time cost', 'failed', options.costRecords, note)],
+      cost: null,
+    };
   }
 }
 

@@ -13,13 +13,37 @@ const CREATE_DATASET = `mutation CreateDataset($input: CreateDatasetInput!) {
 }`;
 
 /**
- * Creates, through the API as a user would, the PROFILE schema the bench records fit (CRMID
- * primary, Email, Phone), enables it for profile and makes a profile- and identity-enabled
- * dataset over it. Returns the dataset id.
+ * Creates, through the API as a user would, a schema, enables it for profile and makes a
+ * profile- and identity-enabled dataset over it. Returns the dataset id.
  */
-export async function setupDataset(client: GraphQLClient): Promise<string> {
+export async function createEnabledDataset(
+  client: GraphQLClient,
+  schema: Record<string, unknown>,
+  datasetName: string,
+): Promise<string> {
   const { createSchema } = await client.request<{ createSchema: { id: string } }>(CREATE_SCHEMA, {
-    input: {
+    input: schema,
+  });
+  await client.request(ENABLE_SCHEMA, { schemaId: createSchema.id });
+  const { createDataset } = await client.request<{ createDataset: { id: string } }>(
+    CREATE_DATASET,
+    {
+      input: {
+        name: datasetName,
+        schemaId: createSchema.id,
+        profileEnabled: true,
+        identityEnabled: true,
+      },
+    },
+  );
+  return createDataset.id;
+}
+
+/** The PROFILE schema the bench records fit (CRMID primary, Email, Phone), and its dataset. */
+export function setupDataset(client: GraphQLClient): Promise<string> {
+  return createEnabledDataset(
+    client,
+    {
       name: 'Bench CRM customers',
       class: 'PROFILE',
       fields: [
@@ -35,18 +59,6 @@ export async function setupDataset(client: GraphQLClient): Promise<string> {
         { path: 'phone', namespace: 'Phone' },
       ],
     },
-  });
-  await client.request(ENABLE_SCHEMA, { schemaId: createSchema.id });
-  const { createDataset } = await client.request<{ createDataset: { id: string } }>(
-    CREATE_DATASET,
-    {
-      input: {
-        name: 'Bench CRM',
-        schemaId: createSchema.id,
-        profileEnabled: true,
-        identityEnabled: true,
-      },
-    },
+    'Bench CRM',
   );
-  return createDataset.id;
 }

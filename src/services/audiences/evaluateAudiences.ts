@@ -113,10 +113,15 @@ async function factsOf(
   now: number,
 ): Promise<Map<ProfileData, ProfileFacts>> {
   const needs = audiences.map((a) => conditionNeeds(a.condition));
-  const usesComputed = needs.some((n) => n.computed.size > 0);
-  const definitions = usesComputed
-    ? (await deps.store.computed.list()).filter((c) => c.status === 'ACTIVE')
-    : [];
+  // Only what some condition reads: the computed attributes it names, merged attributes if any.
+  const named = new Set(needs.flatMap((n) => [...n.computed]));
+  const readsAttributes = needs.some((n) => n.attributes);
+  const definitions =
+    named.size === 0
+      ? []
+      : (await deps.store.computed.list()).filter(
+          (c) => c.status === 'ACTIVE' && named.has(c.name),
+        );
   const starts = [
     ...needs.map((n) => n.eventWindowStart(now)),
     longestLookbackStart(definitions, now),
@@ -133,8 +138,8 @@ async function factsOf(
   return new Map(
     profiles.map((p, i) => {
       const own = events[i] ?? [];
-      const computed = usesComputed ? compute(own, now) : new Map<string, unknown>();
-      const attributes = mergeFragments(p.fragments, p.policy);
+      const computed = definitions.length > 0 ? compute(own, now) : new Map<string, unknown>();
+      const attributes = readsAttributes ? mergeFragments(p.fragments, p.policy) : {};
       return [p, { attributes, computed, events: own, now }];
     }),
   );
