@@ -47,6 +47,7 @@ export interface BenchOptions {
   subscriberSeconds: number;
   /** Profile records plus events per real-time cost run. */
   costRecords: number;
+  costRounds: number;
   /** Where to write the JSON results, besides stdout's last line. */
   json: string | undefined;
 }
@@ -66,6 +67,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --sub-per-call N     records per such call, at most --subscribers (default 25)
   --sub-seconds S      seconds of that steady ingest (default 10)
   --cost-records N     records and events (half each) per real-time cost run (default 20000)
+  --cost-rounds N      alternating rounds without and with rules; medians kept (default 3)
   --only LIST          run only these stages, comma-separated: lookups, streaming, raw,
                        batch, subscribers, realtime-cost; realtime = the last two
   --skip LIST          run all stages but these (same names)
@@ -96,6 +98,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       'sub-per-call': { type: 'string' },
       'sub-seconds': { type: 'string' },
       'cost-records': { type: 'string' },
+      'cost-rounds': { type: 'string' },
       only: { type: 'string' },
       skip: { type: 'string' },
       json: { type: 'string' },
@@ -125,6 +128,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     subscriberPerCall,
     subscriberSeconds: positiveInt('--sub-seconds', values['sub-seconds'], 10, 600),
     costRecords: positiveInt('--cost-records', values['cost-records'], 20_000),
+    costRounds: positiveInt('--cost-rounds', values['cost-rounds'], 3),
     json: values.json,
   };
 }

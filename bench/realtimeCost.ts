@@ -22,6 +22,8 @@ export interface CostOptions {
   records: number;
   clients: number;
   perCall: number;
+  /** Rounds of (without, with), alternating, each in fresh sandboxes: the medians are kept. */
+  rounds: number;
 }
 
 /** One measured run: its ingest, and how long the background work took to catch up after. */
@@ -51,11 +53,29 @@ export async function realtimeCost(
   client: GraphQLClient,
   options: CostOptions,
 ): Promise<{ stages: StageResult[]; cost: number | null }> {
-  log(`real-time cost: ${options.records} records and events, no rules`);
-  const without = await mixedRun(client, options, false);
-  log(`real-time cost: the same with ${RULES}`);
-  const withRules = await mixedRun(client, options, true);
-  return rows(options, without, withRules);
+  const withouts: MixedRun[] = [];
+  const withs: MixedRun[] = [];
+  // Alternating rounds: a store that grows, or a noisy neighbour, weighs on both sides alike.
+  for (let round = 1; round <= options.rounds; round++) {
+    log(`real-time cost, round ${round}: ${options.records} records and events, no rules`);
+    withouts.push(await mixedRun(client, options, false));
+    log(`real-time cost, round ${round}: the same with ${RULES}`);
+    withs.push(await mixedRun(client, options, true));
+  }
+  const costs = withs.map((w, i) => 1 - runRate(w) / runRate(withouts[i] as MixedRun));
+  const result = rows(options, median(withouts), median(withs));
+  result.stages[1]?.notes.push(
+    `median of ${options.rounds} rounds; costs per round ${costs.map(pct).join(', ')}`,
+  );
+  return result;
+}
+
+const runRate = (m: MixedRun): number => m.records / m.run.seconds;
+
+/** The run with the median rate (the lower middle one of an even number). */
+function median(runs: readonly MixedRun[]): MixedRun {
+  const sorted = [...runs].sort((a, b) => runRate(a) - runRate(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)] as MixedRun;
 }
 
 async function mixedRun(

@@ -215,6 +215,7 @@ async function realtimeCostStage(
   try {
     return await realtimeCost(client, {
       records: options.costRecords,
+      rounds: options.costRounds,
       clients: options.clients,
       perCall: options.perCall,
     });
