@@ -69,7 +69,21 @@ export class GraphQLClient {
     return body.data;
   }
 
-  private post(body: string): Promise<{ status: number; text: string }> {
+  /**
+   * A kept-alive socket the server closes (idle for its keep-alive timeout) just as a request
+   * goes out resets that request before the server read it: it is sent again on a new socket,
+   * as Node's documentation advises for `reusedSocket`.
+   */
+  private async post(body: string): Promise<{ status: number; text: string }> {
+    try {
+      return await this.postOnce(body);
+    } catch (error) {
+      if (error instanceof ReusedSocketReset) return this.postOnce(body);
+      throw error;
+    }
+  }
+
+  private postOnce(body: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = request(
         this.url,
@@ -92,8 +106,12 @@ export class GraphQLClient {
         },
       );
       req.on('timeout', () => req.destroy(new Error(`no answer within ${this.timeoutMs} ms`)));
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        reject(req.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketReset() : error);
+      });
       req.end(body);
     });
   }
 }
+
+class ReusedSocketReset extends Error {}
