@@ -55,12 +55,14 @@ export async function realtimeCost(
 ): Promise<{ stages: StageResult[]; cost: number | null }> {
   const withouts: MixedRun[] = [];
   const withs: MixedRun[] = [];
-  // Alternating rounds: a store that grows, or a noisy neighbour, weighs on both sides alike.
+  // Alternating rounds, the order swapped each round: a store that grows, or a noisy
+  // neighbour, weighs on both sides alike.
   for (let round = 1; round <= options.rounds; round++) {
-    log(`real-time cost, round ${round}: ${options.records} records and events, no rules`);
-    withouts.push(await mixedRun(client, options, false));
-    log(`real-time cost, round ${round}: the same with ${RULES}`);
-    withs.push(await mixedRun(client, options, true));
+    for (const withRules of round % 2 === 1 ? [false, true] : [true, false]) {
+      log(`real-time cost, round ${round}: ${withRules ? `with ${RULES}` : 'no rules'}`);
+      const run = await mixedRun(client, options, withRules);
+      (withRules ? withs : withouts).push(run);
+    }
   }
   const costs = withs.map((w, i) => 1 - runRate(w) / runRate(withouts[i] as MixedRun));
   const result = rows(options, median(withouts), median(withs));

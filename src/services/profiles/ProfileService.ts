@@ -97,20 +97,20 @@ export class ProfileService {
     const members = new Map<string, GraphNode[]>();
     for (const node of nodes)
       members.set(node.graphId, [...(members.get(node.graphId) ?? []), node]);
-    const keys = nodes.map((n) => n.key);
-    const [fragments, withEvents] = await Promise.all([
-      this.fragmentsOfClass(keys, policy).then(byIdentity),
-      this.deps.store.profiles.identitiesWithEvents(keys),
-    ]);
+    const fragments = byIdentity(
+      await this.fragmentsOfClass(
+        nodes.map((n) => n.key),
+        policy,
+      ),
+    );
     const stitching = policy.identityStitching !== 'NONE';
     const asked = stitching ? [...members.values()].map(oldestOf) : nodes;
-    return asked.map((node) => {
+    const profiles = asked.map((node) => {
       const graph = members.get(node.graphId) ?? [node];
       const stitchedKeys = stitching ? graph.map((n) => n.key) : [node.key];
       const own = ownFragments(policy, node.key, stitchedKeys, fragments);
-      const hasData = own.length > 0 || stitchedKeys.some((k) => withEvents.has(k));
       const identity = { namespace: node.namespace, id: node.id };
-      const data = {
+      return {
         identity,
         policy,
         graphId: node.graphId,
@@ -119,6 +119,13 @@ export class ProfileService {
         stitchedKeys,
         fragments: own,
       };
+    });
+    // Events decide only for profiles without fragments whether they are profiles at all.
+    const withEvents = await this.deps.store.profiles.identitiesWithEvents(
+      profiles.filter((p) => p.fragments.length === 0).flatMap((p) => p.stitchedKeys),
+    );
+    return profiles.map((data) => {
+      const hasData = data.fragments.length > 0 || data.stitchedKeys.some((k) => withEvents.has(k));
       return { data, hasData };
     });
   }
