@@ -1,6 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { ConfigError } from '../config';
 import type { Logger } from '../logger';
+import { withTimeout } from '../withTimeout';
 
 /** Start-up gives up after this long, so a wrong REDIS_URL fails fast instead of hanging. */
 export const REDIS_CONNECT_TIMEOUT_MS = 5_000;
@@ -80,16 +81,4 @@ function redacted(url: string): string {
   } catch {
     return url;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`no answer within ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => {
-    clearTimeout(timer);
-  });
 }

@@ -1,4 +1,3 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import { ConfigError, loadConfig } from '../../src/config';
 import { Neo4jClient } from '../../src/storage/neo4j/Neo4jClient';
 import { openStore } from '../../src/storage/openStore';
@@ -7,6 +6,7 @@ import { closedPort } from '../support/closedPort';
 import { describeIdentityGraphContract } from './identityGraphContract';
 import { describeRealtimeStoreContract } from './realtimeStoreContract';
 import { describeStoreContract } from './storeContract';
+import { withSilentServer } from '../support/silentServer';
 
 /**
  * The identity graph in Neo4j, through openStore exactly as the server opens it. Runs against
@@ -26,22 +26,13 @@ describe('openStore', () => {
     expect(Date.now() - started).toBeLessThan(8000);
   });
 
-  it('gives up on a server that accepts the connection but never answers', async () => {
-    const sockets: Socket[] = [];
-    const silent: Server = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const address = silent.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
-    try {
+  it('gives up on a server that accepts the connection but never answers', () =>
+    withSilentServer(async (port) => {
       const connection = { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: 'x' };
       await expect(
         Neo4jClient.connect({ ...connection, database: undefined }, undefined, 300),
       ).rejects.toThrow('no answer within 300 ms');
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
-    }
-  });
+    }));
 });
 
 if (env.NEO4J_URI === undefined) {

@@ -1,4 +1,3 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import { ConfigError } from '../../src/config';
 import type { CatalogChange } from '../../src/domain/catalog/CatalogChange';
 import { InProcessEventBus } from '../../src/realtime/InProcessEventBus';
@@ -7,6 +6,7 @@ import { RedisEventBus } from '../../src/realtime/RedisEventBus';
 import { closedPort } from '../support/closedPort';
 import { redisUnreachable } from '../support/redisUnreachable';
 import { describeEventBusContract } from './eventBusContract';
+import { withSilentServer } from '../support/silentServer';
 
 /**
  * The bus on Redis, at REDIS_URL or a local default. Channels are per sandbox and every test
@@ -24,21 +24,12 @@ describe('RedisEventBus.connect', () => {
     expect(Date.now() - started).toBeLessThan(6000);
   });
 
-  it('gives up on a server that accepts the connection but never answers', async () => {
-    const sockets: Socket[] = [];
-    const silent: Server = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const address = silent.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
-    try {
+  it('gives up on a server that accepts the connection but never answers', () =>
+    withSilentServer(async (port) => {
       await expect(
         RedisEventBus.connect(`redis://127.0.0.1:${port}`, { timeoutMs: 300 }),
       ).rejects.toThrow('no answer within 300 ms');
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
-    }
-  });
+    }));
 
   it('keeps a password out of the message', async () => {
     const withPassword = `redis://user:s3cret@127.0.0.1:${await closedPort()}`;

@@ -7,7 +7,7 @@ import {
 } from '../../domain/audiences/Audience';
 import type { FilterOperator } from '../../domain/filters/FieldFilter';
 import { asEnum } from '../enums';
-import { DurationInput } from '../computed/computed.type';
+import { DurationType } from '../computed/computed.type';
 import { IdentityType_ } from '../identity/identity.type';
 import type { Edge, PageInfo } from '../pagination/Connection';
 import { PageInfoType } from '../pagination/PageInfo';
@@ -115,8 +115,8 @@ export class EventConditionInput {
   @Field(() => [FieldFilterInput], { nullable: true })
   where?: FieldFilterInput[] | null;
 
-  @Field(() => DurationInput, { description: 'Events with timestamp in the last `within`' })
-  within!: DurationInput;
+  @Field(() => DurationType, { description: 'Events with timestamp in the last `within`' })
+  within!: DurationType;
 
   @Field(() => Int, { nullable: true, defaultValue: 1 })
   minCount?: number | null;

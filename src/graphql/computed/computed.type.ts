@@ -21,17 +21,10 @@ registerEnumType(DurationUnitEnum, { name: 'DurationUnit' });
 export const ComputedAttributeStatusEnum = asEnum(COMPUTED_ATTRIBUTE_STATUSES);
 registerEnumType(ComputedAttributeStatusEnum, { name: 'ComputedAttributeStatus' });
 
+/** One class for the output type and its input twin: the same two fields either way. */
 @ObjectType('Duration')
-export class DurationType implements Duration {
-  @Field(() => Int)
-  count!: number;
-
-  @Field(() => DurationUnitEnum)
-  unit!: DurationUnit;
-}
-
 @InputType('DurationInput')
-export class DurationInput implements Duration {
+export class DurationType implements Duration {
   @Field(() => Int)
   count!: number;
 
@@ -88,8 +81,8 @@ export class CreateComputedAttributeInput {
   @Field(() => [FieldFilterInput], { nullable: true })
   where?: FieldFilterInput[] | null;
 
-  @Field(() => DurationInput)
-  lookback!: DurationInput;
+  @Field(() => DurationType)
+  lookback!: DurationType;
 
   @Field(() => ComputedAttributeStatusEnum, { nullable: true, defaultValue: 'ACTIVE' })
   status?: ComputedAttributeStatus | null;

@@ -10,6 +10,7 @@ import { AppError } from '../../domain/AppError';
 import type { Logger } from '../../logger';
 import type { Statement } from './cypher';
 import { Neo4jUnreachableError } from './Neo4jUnreachableError';
+import { withTimeout } from '../../withTimeout';
 
 /** Where and as whom to connect (NEO4J_* configuration). */
 export interface Neo4jConnection {
@@ -134,16 +135,4 @@ export function translateNeo4jError(error: unknown): unknown {
     );
   }
   return error;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`no answer within ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => {
-    clearTimeout(timer);
-  });
 }
