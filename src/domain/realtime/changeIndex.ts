@@ -1,3 +1,4 @@
+import { groupBy } from '../groupBy';
 import type { ProfileChange, ProfileChanges } from '../profile/ProfileChanges';
 
 /** One commit's changes, looked up by identity and by graph. */
@@ -25,24 +26,18 @@ export function changeIndex(changes: ProfileChanges): ChangeIndex {
 }
 
 function buildIndex({ graph, changes }: ProfileChanges): ChangeIndex {
-  const byGraph = new Map<string, ProfileChange[]>();
-  const byIdentity = new Map<string, ProfileChange[]>();
-  for (const change of changes) {
-    if (change.graphId === null) push(byIdentity, change.identityKey, change);
-    else push(byGraph, change.graphId, change);
-  }
-  const movedByGraph = new Map<string, string[]>();
-  for (const { key, graphId } of graph?.identities ?? []) push(movedByGraph, graphId, key);
+  const moved = graph?.identities ?? [];
+  const movedByGraph = groupBy(moved, (i) => i.graphId);
   return {
-    graphOf: new Map(graph?.identities.map((i) => [i.key, i.graphId])),
-    byGraph,
-    byIdentity,
-    movedByGraph,
+    graphOf: new Map(moved.map((i) => [i.key, i.graphId])),
+    byGraph: groupBy(
+      changes.filter((c) => c.graphId !== null),
+      (c) => c.graphId as string,
+    ),
+    byIdentity: groupBy(
+      changes.filter((c) => c.graphId === null),
+      (c) => c.identityKey,
+    ),
+    movedByGraph: new Map([...movedByGraph].map(([id, list]) => [id, list.map((i) => i.key)])),
   };
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../domain/profile/Fragment';
+import { groupBy } from '../../domain/groupBy';
 import { compareNewestFirst } from '../../domain/computed/compareNewestFirst';
 import type { SandboxStore } from '../../storage/ports';
 
@@ -15,20 +16,13 @@ export async function windowEvents(
   from: number,
 ): Promise<StoredEvent[][]> {
   const keys = [...new Set(profiles.flat())];
-  const byIdentity = new Map<string, StoredEvent[]>();
+  const read: StoredEvent[] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_READ) {
     const chunk = keys.slice(i, i + KEYS_PER_READ);
-    const events = await store.profiles.eventsOf(chunk, {
-      from,
-      order: 'DESC',
-      limit: Number.MAX_SAFE_INTEGER,
-    });
-    for (const event of events) {
-      const list = byIdentity.get(event.identityKey);
-      if (list === undefined) byIdentity.set(event.identityKey, [event]);
-      else list.push(event);
-    }
+    const query = { from, order: 'DESC' as const, limit: Number.MAX_SAFE_INTEGER };
+    read.push(...(await store.profiles.eventsOf(chunk, query)));
   }
+  const byIdentity = groupBy(read, (e) => e.identityKey);
   return profiles.map((stitched) => {
     const events = stitched.flatMap((key) => byIdentity.get(key) ?? []);
     return stitched.length > 1 ? events.sort(compareNewestFirst) : events;

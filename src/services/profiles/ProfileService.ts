@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/AppError';
+import { groupBy } from '../../domain/groupBy';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
 import { type Identity, identityKey } from '../../domain/identity/Identity';
 import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySettings';
@@ -94,9 +95,7 @@ export class ProfileService {
     nodes: readonly GraphNode[],
     policy: MergePolicy,
   ): Promise<{ data: ProfileData; hasData: boolean }[]> {
-    const members = new Map<string, GraphNode[]>();
-    for (const node of nodes)
-      members.set(node.graphId, [...(members.get(node.graphId) ?? []), node]);
+    const members = groupBy(nodes, (n) => n.graphId);
     const fragments = byIdentity(
       await this.fragmentsOfClass(
         nodes.map((n) => n.key),
@@ -184,15 +183,8 @@ export class ProfileService {
   }
 }
 
-function byIdentity(fragments: readonly Fragment[]): Map<string, Fragment[]> {
-  const map = new Map<string, Fragment[]>();
-  for (const f of fragments) {
-    const list = map.get(f.identityKey);
-    if (list === undefined) map.set(f.identityKey, [f]);
-    else list.push(f);
-  }
-  return map;
-}
+const byIdentity = (fragments: readonly Fragment[]): Map<string, Fragment[]> =>
+  groupBy(fragments, (f) => f.identityKey);
 
 /** The fragments a profile merges, looked up by identity rather than filtered from all. */
 function ownFragments(
@@ -209,14 +201,11 @@ const oldestOf = (graph: readonly GraphNode[]): GraphNode =>
   graph.reduce((oldest, n) => (n.firstSeen < oldest.firstSeen ? n : oldest));
 
 function indexGraphs(loaded: { nodes: GraphNode[]; links: GraphLink[] }): Graphs {
-  const graphs: Graphs = { nodes: new Map(), members: new Map(), links: new Map() };
-  for (const node of loaded.nodes) {
-    graphs.nodes.set(node.key, node);
-    graphs.members.set(node.graphId, [...(graphs.members.get(node.graphId) ?? []), node]);
-  }
-  for (const link of loaded.links)
-    graphs.links.set(link.graphId, [...(graphs.links.get(link.graphId) ?? []), link]);
-  return graphs;
+  return {
+    nodes: new Map(loaded.nodes.map((n) => [n.key, n])),
+    members: groupBy(loaded.nodes, (n) => n.graphId),
+    links: groupBy(loaded.links, (l) => l.graphId),
+  };
 }
 
 const graphTooLarge = (identity: Identity, size: number, max: number): Error =>
