@@ -2,7 +2,7 @@ import { conflict, notFound } from '../../domain/AppError';
 import type { Audience, ConditionInput, Membership } from '../../domain/audiences/Audience';
 import { checkCondition } from '../../domain/audiences/checkCondition';
 import { checkText } from '../../domain/catalog/checkText';
-import { identityFromKey } from '../../domain/identity/Identity';
+import { identityFromKey, identityKey } from '../../domain/identity/Identity';
 import { Issues } from '../../domain/Issues';
 import { newId } from '../newId';
 import type { MergePolicyService } from '../policies/MergePolicyService';
@@ -10,7 +10,7 @@ import type { ProfileData } from '../profiles/ProfileData';
 import type { ProfileService } from '../profiles/ProfileService';
 import type { ServiceDeps } from '../ServiceDeps';
 import type { AudienceUpkeep } from './AudienceUpkeep';
-import { profileKeyOf } from './evaluateAudiences';
+import { graphProfileKey, identityProfileKey } from './evaluateAudiences';
 
 export interface AudienceInput {
   name: string;
@@ -115,9 +115,10 @@ export class AudienceService {
 
   /** The memberships of many profiles at once, each under the key its audiences use. */
   async membershipsOf(profiles: readonly ProfileData[]): Promise<Membership[][]> {
+    // A profile's memberships are under its graph (stitching audiences) or its identity.
     const keysOf = (p: ProfileData) => [
-      profileKeyOf(p),
-      profileKeyOf({ ...p, policy: { ...p.policy, identityStitching: 'NONE' } }),
+      ...(p.graphId === null ? [] : [graphProfileKey(p.graphId)]),
+      identityProfileKey(identityKey(p.identity)),
     ];
     const found = await this.deps.store.audiences.membershipsOf([
       ...new Set(profiles.flatMap(keysOf)),
