@@ -23,8 +23,7 @@ export class InProcessEventBus implements EventBus {
     topic: T,
     options: SubscribeOptions = {},
   ): AsyncIterable<EventMap[T]> {
-    const channel = busChannel(sandbox, topic);
-    return this.subscribers.add(channel, options.bufferSize) as AsyncIterable<EventMap[T]>;
+    return this.subscribers.subscribe(sandbox, topic, options);
   }
 
   /** Subscriptions listening to `topic` in `sandbox` now (for tests and metrics). */

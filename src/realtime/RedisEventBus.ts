@@ -76,8 +76,7 @@ export class RedisEventBus implements EventBus {
     topic: T,
     options: SubscribeOptions = {},
   ): AsyncIterable<EventMap[T]> {
-    const channel = busChannel(sandbox, topic);
-    return this.subscribers.add(channel, options.bufferSize) as AsyncIterable<EventMap[T]>;
+    return this.subscribers.subscribe(sandbox, topic, options);
   }
 
   /**

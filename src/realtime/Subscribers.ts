@@ -1,5 +1,11 @@
 import { BoundedSubscription } from './BoundedSubscription';
-import { DEFAULT_SUBSCRIBER_BUFFER } from './EventBus';
+import { busChannel } from './busChannel';
+import {
+  DEFAULT_SUBSCRIBER_BUFFER,
+  type EventMap,
+  type SubscribeOptions,
+  type Topic,
+} from './EventBus';
 
 /** What a transport does when a channel gains its first local subscriber, or loses its last. */
 export interface ChannelHooks {
@@ -21,6 +27,15 @@ export class Subscribers {
     private readonly defaultBufferSize = DEFAULT_SUBSCRIBER_BUFFER,
     private readonly hooks: ChannelHooks = {},
   ) {}
+
+  /** A new subscription to `topic` in `sandbox`, typed by its topic (both adapters' subscribe). */
+  subscribe<T extends Topic>(
+    sandbox: string,
+    topic: T,
+    options: SubscribeOptions = {},
+  ): AsyncIterable<EventMap[T]> {
+    return this.add(busChannel(sandbox, topic), options.bufferSize) as AsyncIterable<EventMap[T]>;
+  }
 
   /** A new subscription to `channel`; one that has already ended once closed. */
   add(channel: string, bufferSize = this.defaultBufferSize): BoundedSubscription<unknown> {
