@@ -1,4 +1,4 @@
-import type { SandboxEvents } from '../realtime/EventBus';
+import { type EventBus, forSandbox, type SandboxEvents } from '../realtime/EventBus';
 import type { SandboxStore } from '../storage/ports';
 import type { Clock } from './Clock';
 
@@ -13,3 +13,14 @@ export interface ServiceDeps {
    */
   readonly status: { refresh(): void; flush(): Promise<void> };
 }
+
+/**
+ * Deps for background work that runs in a transaction or a snapshot the caller holds: the
+ * caller schedules the store status itself, once its work commits.
+ */
+export const backgroundDeps = (store: SandboxStore, clock: Clock, bus: EventBus): ServiceDeps => ({
+  store,
+  clock,
+  events: forSandbox(bus, store.sandbox),
+  status: { refresh: () => undefined, flush: () => Promise.resolve() },
+});

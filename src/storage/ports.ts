@@ -12,6 +12,7 @@ import type { GraphSummary, IdentityData } from '../domain/status/GraphSummary';
 import type { StoreCounter } from '../domain/status/StoreCounter';
 import type { ComputedAttribute } from '../domain/computed/ComputedAttribute';
 import type { Audience, Membership } from '../domain/audiences/Audience';
+import type { ExportJob } from '../domain/exports/ExportJob';
 
 /**
  * The store as services see it. Everything but the sandbox registry is reached through
@@ -24,6 +25,8 @@ export interface Store {
   processingBatches(): Promise<{ sandbox: string; id: string }[]>;
   /** System jobs not finished in any sandbox (to resume them after a restart). */
   pendingSystemJobs(): Promise<{ sandbox: string; id: string }[]>;
+  /** Export jobs NEW or IN_PROGRESS in any sandbox (a restart interrupted them). */
+  unfinishedExportJobs(): Promise<{ sandbox: string; id: string }[]>;
   scoped(sandbox: string): SandboxStore;
   /**
    * Runs `work` atomically, serialised with other transactions; `work` must use the store it
@@ -56,8 +59,15 @@ export interface SandboxStore {
   readonly status: StoreStatusRepository;
   readonly computed: ComputedAttributeRepository;
   readonly audiences: AudienceRepository;
+  readonly exports: ExportJobRepository;
   /** As `Store.transaction`, within this sandbox. */
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` against a read-only view of this sandbox as it was when the view opened
+   * (SEMANTICS §7, exports): it sees no write committed after that, and holds back no writer
+   * however long it runs. `work` must only read through the view.
+   */
+  snapshot<T>(work: (view: SandboxStore) => Promise<T>): Promise<T>;
 }
 
 export interface NamespaceRepository {
@@ -103,6 +113,8 @@ export interface IdentityGraphRepository {
   loadGraphsOf(keys: readonly string[]): Promise<{ nodes: GraphNode[]; links: GraphLink[] }>;
   /** Every identity and link of these graphs. */
   loadGraphs(graphIds: readonly string[]): Promise<{ nodes: GraphNode[]; links: GraphLink[] }>;
+  /** Ids of graphs (every graph with identities) after `after`, in order: a full scan in pages. */
+  graphIdsAfter(after: string | null, limit: number): Promise<string[]>;
   /** Persists what a workspace changed. */
   save(changes: GraphChanges): Promise<void>;
   /** Ids of graphs that break the rules: too large, or two values of a unique namespace. */
@@ -177,6 +189,15 @@ export interface StoreStatusRepository {
   counters(): Promise<{ counters: StoreCounter[]; lastIngestedAt: Date | null }>;
   /** Ids of graphs that have a summary (every graph with identities), after `after`, in order. */
   graphIdsAfter(after: string | null, limit: number): Promise<string[]>;
+}
+
+/** Profile exports (SEMANTICS §7); their files live outside the store. */
+export interface ExportJobRepository {
+  get(id: string): Promise<ExportJob | undefined>;
+  /** Newest first. */
+  list(): Promise<ExportJob[]>;
+  insert(job: ExportJob): Promise<void>;
+  update(job: ExportJob): Promise<void>;
 }
 
 /** Computed attribute definitions (SEMANTICS §5); values are computed at read time. */

@@ -1,6 +1,7 @@
 import { withIdentityGraphs } from '../../src/storage/neo4j/withIdentityGraphs';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+import { describeExportStoreContract } from './exportStoreContract';
 import { describeIdentityGraphContract } from './identityGraphContract';
 import { describeRealtimeStoreContract } from './realtimeStoreContract';
 import { describeStoreContract } from './storeContract';
@@ -27,6 +28,11 @@ describeIdentityGraphContract(
 );
 describeStoreContract('SQLite, graph in a second store', async () => (await composed()).store);
 describeRealtimeStoreContract(
+  'SQLite, graph in a second store',
+  async () => (await composed()).store,
+);
+
+describeExportStoreContract(
   'SQLite, graph in a second store',
   async () => (await composed()).store,
 );

@@ -3,6 +3,7 @@ import type { GraphChanges } from '../../domain/identity/GraphWorkspace';
 import type { IdentitySettings } from '../../domain/identity/IdentitySettings';
 import type { IdentityGraphRepository } from '../ports';
 import {
+  graphIdsAfter,
   graphsBreaking,
   loadGraphsById,
   loadGraphsOfKeys,
@@ -28,6 +29,13 @@ export class Neo4jIdentityGraphRepository implements IdentityGraphRepository {
 
   loadGraphs(graphIds: readonly string[]): Promise<Graph> {
     return this.load(graphIds, loadGraphsById(this.sandbox, graphIds));
+  }
+
+  async graphIdsAfter(after: string | null, limit: number): Promise<string[]> {
+    const rows = await this.client.read<{ graphId: string }>(
+      graphIdsAfter(this.sandbox, after, limit),
+    );
+    return rows.map((row) => row.graphId);
   }
 
   async save(changes: GraphChanges): Promise<void> {

@@ -14,7 +14,7 @@ export interface IdentityGraphBackend {
  * each `save` commits on its own, before the enclosing transaction does. Saves write whole
  * state by key (idempotent), so when the enclosing transaction rolls back, retrying the
  * request converges; until then the graph may hold identities and links of records whose
- * data was not stored.
+ * data was not stored. Likewise a snapshot covers what SQLite holds; its graph reads are live.
  */
 export function withIdentityGraphs(store: Store, graphs: IdentityGraphBackend): Store {
   const sandboxStore = (inner: SandboxStore): SandboxStore =>
@@ -22,6 +22,9 @@ export function withIdentityGraphs(store: Store, graphs: IdentityGraphBackend): 
       identities: graphs.repository(inner.sandbox),
       transaction: <T>(work: (tx: SandboxStore) => Promise<T>): Promise<T> =>
         inner.transaction((tx) => work(sandboxStore(tx))),
+      // Neo4j has no snapshot to share with SQLite's: a view reads the graph as it is now.
+      snapshot: <T>(work: (view: SandboxStore) => Promise<T>): Promise<T> =>
+        inner.snapshot((view) => work(sandboxStore(view))),
     });
   const wrap = (inner: Store): Store =>
     override(inner, {

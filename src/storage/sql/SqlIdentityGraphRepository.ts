@@ -54,6 +54,18 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
     return graph;
   }
 
+  async graphIdsAfter(after: string | null, limit: number): Promise<string[]> {
+    // The (sandbox, graph_id) index serves the range, the order and the distinct.
+    let query = this.db
+      .selectFrom('identities')
+      .select('graph_id')
+      .distinct()
+      .where('sandbox', '=', this.sandbox);
+    if (after !== null) query = query.where('graph_id', '>', after);
+    const rows = await query.orderBy('graph_id').limit(limit).execute();
+    return rows.map((r) => r.graph_id);
+  }
+
   async save(changes: GraphChanges): Promise<void> {
     await this.writer.upsert(this.db, {
       table: 'identities',

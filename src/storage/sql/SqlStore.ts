@@ -5,6 +5,7 @@ import { SqlAudienceRepository } from './SqlAudienceRepository';
 import { SqlBatchRepository } from './SqlBatchRepository';
 import { SqlComputedAttributeRepository } from './SqlComputedAttributeRepository';
 import { SqlDatasetRepository } from './SqlDatasetRepository';
+import { SqlExportJobRepository } from './SqlExportJobRepository';
 import { SqlIdentityGraphRepository } from './SqlIdentityGraphRepository';
 import { SqlMergePolicyRepository } from './SqlMergePolicyRepository';
 import { SqlNamespaceRepository } from './SqlNamespaceRepository';
@@ -16,24 +17,47 @@ import { SqlSystemJobRepository } from './SqlSystemJobRepository';
 import { multiRowWriter, type RowWriter } from './RowWriter';
 import type { Tables } from './tables';
 
+/** A connection whose reads all see the database as it was when it was opened. */
+export interface SnapshotConnection {
+  readonly db: Kysely<Tables>;
+  release(): Promise<void>;
+}
+
+/** How an adapter opens snapshots (`SandboxStore.snapshot`); each dialect has its own way. */
+export type OpenSnapshot = () => Promise<SnapshotConnection>;
+
+interface SqlParts {
+  readonly writer: RowWriter;
+  readonly openSnapshot: OpenSnapshot;
+}
+
+const noSnapshots: OpenSnapshot = () =>
+  Promise.reject(new Error('this SQL store was opened without snapshot support'));
+
 /** The store over any Kysely dialect; adapters only open the connection and migrate. */
 export class SqlStore implements Store {
   readonly sandboxes: SqlSandboxRepository;
+  private readonly parts: SqlParts;
 
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
-    private readonly writer: RowWriter = multiRowWriter,
+    writer: RowWriter = multiRowWriter,
+    openSnapshot: OpenSnapshot = noSnapshots,
   ) {
     this.sandboxes = new SqlSandboxRepository(db);
+    this.parts = { writer, openSnapshot };
   }
 
   scoped(sandbox: string): SandboxStore {
-    return new SqlSandboxStore(this.db, sandbox, this.writer);
+    return new SqlSandboxStore(this.db, sandbox, this.parts);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    return inTransaction(this.db, (trx) => work(new SqlStore(trx, this.onClose, this.writer)));
+    const { writer, openSnapshot } = this.parts;
+    return inTransaction(this.db, (trx) =>
+      work(new SqlStore(trx, this.onClose, writer, openSnapshot)),
+    );
   }
 
   async processingBatches(): Promise<{ sandbox: string; id: string }[]> {
@@ -48,6 +72,15 @@ export class SqlStore implements Store {
   async pendingSystemJobs(): Promise<{ sandbox: string; id: string }[]> {
     return this.db
       .selectFrom('system_jobs')
+      .select(['sandbox', 'id'])
+      .where('status', 'in', ['NEW', 'IN_PROGRESS'])
+      .orderBy('created_at')
+      .execute();
+  }
+
+  async unfinishedExportJobs(): Promise<{ sandbox: string; id: string }[]> {
+    return this.db
+      .selectFrom('export_jobs')
       .select(['sandbox', 'id'])
       .where('status', 'in', ['NEW', 'IN_PROGRESS'])
       .orderBy('created_at')
@@ -75,12 +108,14 @@ class SqlSandboxStore implements SandboxStore {
   readonly status: SqlStoreStatusRepository;
   readonly computed: SqlComputedAttributeRepository;
   readonly audiences: SqlAudienceRepository;
+  readonly exports: SqlExportJobRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
     readonly sandbox: string,
-    private readonly writer: RowWriter,
+    private readonly parts: SqlParts,
   ) {
+    const { writer } = parts;
     this.namespaces = new SqlNamespaceRepository(db, sandbox);
     this.schemas = new SqlSchemaRepository(db, sandbox);
     this.datasets = new SqlDatasetRepository(db, sandbox);
@@ -92,11 +127,21 @@ class SqlSandboxStore implements SandboxStore {
     this.status = new SqlStoreStatusRepository(db, sandbox, writer);
     this.computed = new SqlComputedAttributeRepository(db, sandbox);
     this.audiences = new SqlAudienceRepository(db, sandbox, writer);
+    this.exports = new SqlExportJobRepository(db, sandbox);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {
     return inTransaction(this.db, (trx) =>
-      work(new SqlSandboxStore(trx, this.sandbox, this.writer)),
+      work(new SqlSandboxStore(trx, this.sandbox, this.parts)),
     );
+  }
+
+  async snapshot<T>(work: (view: SandboxStore) => Promise<T>): Promise<T> {
+    const connection = await this.parts.openSnapshot();
+    try {
+      return await work(new SqlSandboxStore(connection.db, this.sandbox, this.parts));
+    } finally {
+      await connection.release();
+    }
   }
 }

@@ -124,6 +124,13 @@ export const MIGRATIONS: readonly Migration[] = [
       await createAudienceTables(db);
     },
   },
+  {
+    version: 7,
+    name: 'export jobs',
+    async up(db) {
+      await createExportJobTable(db);
+    },
+  },
 ];
 
 /**
@@ -400,5 +407,32 @@ async function createAudienceTables(db: Kysely<unknown>): Promise<void> {
     .createIndex('audience_members_status_idx')
     .on('audience_members')
     .columns(['sandbox', 'audience_id', 'status', 'profile_key'])
+    .execute();
+}
+
+async function createExportJobTable(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('export_jobs')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('fields', 'text')
+    .addColumn('merge_policy_id', 'text', (c) => c.notNull())
+    .addColumn('audience_id', 'text')
+    .addColumn('include_events', 'integer', (c) => c.notNull())
+    .addColumn('events_since', 'bigint')
+    .addColumn('profiles_exported', 'integer', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addColumn('finished_at', 'bigint')
+    .addPrimaryKeyConstraint('export_jobs_pk', ['sandbox', 'id'])
+    .execute();
+  // Start-up looks for the jobs a restart interrupted.
+  await db.schema
+    .createIndex('export_jobs_status_idx')
+    .on('export_jobs')
+    .columns(['status'])
     .execute();
 }

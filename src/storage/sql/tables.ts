@@ -136,6 +136,23 @@ export interface Tables {
     created_at: Millis;
     updated_at: Millis;
   };
+  export_jobs: {
+    sandbox: string;
+    id: string;
+    status: string;
+    format: string;
+    /** JSON list of dot paths; null: all attributes. */
+    fields: string | null;
+    merge_policy_id: string;
+    audience_id: string | null;
+    include_events: number;
+    events_since: Millis | null;
+    profiles_exported: number;
+    error: string | null;
+    created_at: Millis;
+    updated_at: Millis;
+    finished_at: Millis | null;
+  };
   graph_summaries: { sandbox: string; graph_id: string; datasets: string; namespaces: string };
   stale_graphs: { sandbox: string; graph_id: string };
   /** Counters of the store status; kind `lastIngestedAt` holds a time. */

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../ports';
 import { cachingDatabase } from './cachingDatabase';
 import { preparedRowWriter } from './preparedRowWriter';
+import { sqliteSnapshots } from './sqliteSnapshots';
 import { migrate } from '../sql/migrations';
 import { SqlStore } from '../sql/SqlStore';
 import type { Tables } from '../sql/tables';
@@ -36,7 +37,12 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return new SqlStore(db, () => db.destroy(), preparedRowWriter(database));
+  return new SqlStore(
+    db,
+    () => db.destroy(),
+    preparedRowWriter(database),
+    sqliteSnapshots(database, file === IN_MEMORY ? null : file),
+  );
 }
 
 function databaseFile(dataDir: string): string {

@@ -34,6 +34,10 @@ export const STATEMENT_EXAMPLES: Record<keyof typeof cypher, readonly Statement[
       removedLinks: [linkKey(EMAIL, 'Phone\u001f+15550100')],
     }),
   ],
+  graphIdsAfter: [
+    cypher.graphIdsAfter(SANDBOX, null, 1000),
+    cypher.graphIdsAfter(SANDBOX, 'g1', 10),
+  ],
   graphsBreaking: [
     cypher.graphsBreaking(SANDBOX, DEFAULT_IDENTITY_SETTINGS, 100),
     cypher.graphsBreaking(SANDBOX, { ...DEFAULT_IDENTITY_SETTINGS, uniqueNamespaces: [] }, 1),

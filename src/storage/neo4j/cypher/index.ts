@@ -1,4 +1,5 @@
 /** Every Cypher statement the adapter runs; the offline check covers each export. */
+export { graphIdsAfter } from './graphIdsAfter';
 export { graphsBreaking } from './graphsBreaking';
 export { readIdentitySettings, writeIdentitySettings } from './identitySettings';
 export { loadGraphsById, loadGraphsOfKeys } from './loadGraphs';
