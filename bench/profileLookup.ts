@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { execute, parse } from 'graphql';
 import pino from 'pino';
 import { buildGraphQLSchema } from '../src/graphql/buildGraphQLSchema';
-import { batchFilesDir } from '../src/server/batchFilesDir';
+import { filesDir } from '../src/server/filesDir';
 import { ContextFactory } from '../src/server/ContextFactory';
 import { createPlatform } from '../src/server/createPlatform';
 import { systemClock } from '../src/services/Clock';
@@ -53,7 +53,7 @@ export async function lookupInProcess(
   const store = await openBenchStore(dataDir);
   try {
     const logger = pino({ level: 'silent' });
-    const platform = createPlatform({ store, logger, batchFilesDir: batchFilesDir(dataDir) });
+    const platform = createPlatform({ store, logger, filesDir: filesDir(dataDir) });
     const contexts = new ContextFactory(platform, new SandboxService(store, systemClock));
     const schema = await buildGraphQLSchema();
     const document = parse(LOOKUP);

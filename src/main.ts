@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { createTesseraServer } from './server/createTesseraServer';
-import { batchFilesDir } from './server/batchFilesDir';
+import { filesDir } from './server/filesDir';
 import { openStore } from './storage/openStore';
 import { openEventBus } from './realtime/openEventBus';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     store,
     bus,
     logger,
-    batchFilesDir: batchFilesDir(config.TESSERA_DATA),
+    filesDir: filesDir(config.TESSERA_DATA),
   });
   const port = await server.listen(config.PORT);
   logger.info(

@@ -28,6 +28,8 @@ import {
   ProfileResolver,
 } from './profiles/profile.resolver';
 import { SandboxResolver } from './sandbox/sandbox.resolver';
+import { ExportJobResolver } from './exports/exportJob.resolver';
+import { ExportJobChangedResolver } from './exports/exportJobChanged.subscription';
 import { SystemJobResolver } from './jobs/systemJob.resolver';
 import { DatasetDistributionResolver, StoreStatusResolver } from './status/storeStatus.resolver';
 
@@ -69,6 +71,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ExperienceEventResolver,
       DeleteProfileResolver,
       SystemJobResolver,
+      ExportJobResolver,
+      ExportJobChangedResolver,
       StoreStatusResolver,
       DatasetDistributionResolver,
     ],

@@ -11,6 +11,8 @@ export interface EventMap {
   profilesChanged: ProfileChanges;
   /** A batch changed status or made progress; subscribers read it fresh. */
   batchChanged: { batchId: string };
+  /** An export job changed status or made progress; subscribers read it fresh. */
+  exportChanged: { exportId: string };
   membershipChanged: {
     audienceId: string;
     identityKey: string;

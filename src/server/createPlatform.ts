@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { ExportFiles } from '../services/exports/ExportFiles';
+import { ExportRunner } from '../services/exports/ExportRunner';
 import { RecordValidators } from '../domain/records/RecordValidators';
 import { InProcessEventBus } from '../realtime/InProcessEventBus';
 import { BatchFiles } from '../services/batch/BatchFiles';
@@ -17,7 +20,8 @@ import type { ServerDeps } from './createTesseraServer';
  */
 export function createPlatform(deps: ServerDeps): Platform {
   const clock = deps.clock ?? systemClock;
-  const files = new BatchFiles(deps.batchFilesDir);
+  const files = new BatchFiles(join(deps.filesDir, 'batches'));
+  const exportFiles = new ExportFiles(join(deps.filesDir, 'exports'));
   const bus = deps.bus ?? new InProcessEventBus();
   const audiences: AudienceUpkeep = new AudienceUpkeep(deps.store, bus, clock, deps.logger, {
     sweepEveryMs: deps.audienceSweepMs,
@@ -37,6 +41,15 @@ export function createPlatform(deps: ServerDeps): Platform {
     summaries,
     audiences,
     jobs: new SystemJobRunner(deps.store, summaries, clock, deps.logger),
+    exportFiles,
+    exports: new ExportRunner(
+      deps.store,
+      exportFiles,
+      bus,
+      clock,
+      deps.logger,
+      deps.exportPageSize,
+    ),
     validators: new RecordValidators(),
     files,
     // The processor makes a sandbox's services when it needs them, from this same platform.

@@ -15,14 +15,16 @@ import { restRoutes } from './restRoutes';
 
 export interface ServerDeps {
   store: Store;
-  /** Where uploaded batch files wait to be processed. */
-  batchFilesDir: string;
+  /** Where files live beside the store: batch uploads (`batches/`), exports (`exports/`). */
+  filesDir: string;
   /** Where committed changes are announced; in-process unless given. */
   bus?: EventBus;
   logger: Logger;
   clock?: Clock;
   /** How often audiences' time-based exits are swept (SEMANTICS §5: at least every minute). */
   audienceSweepMs?: number;
+  /** Profiles per page of an export (each page is one read of the snapshot, one write). */
+  exportPageSize?: number;
 }
 
 export interface TesseraServer {
@@ -48,6 +50,7 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   await platform.batches.resumeAll();
   await platform.jobs.resumeAll();
   await platform.audiences.start();
+  await platform.exports.start();
   const logUnexpected = (err: unknown) => {
     deps.logger.error({ err }, 'unexpected error in a request');
   };
@@ -75,7 +78,12 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
       (stopping ??= graphql
         .stop()
         .then(() =>
-          Promise.all([platform.batches.stop(), platform.jobs.stop(), platform.repairs.idle()]),
+          Promise.all([
+            platform.batches.stop(),
+            platform.jobs.stop(),
+            platform.exports.stop(),
+            platform.repairs.idle(),
+          ]),
         )
         .then(() => platform.summaries.idle())
         .then(() => platform.audiences.stop())

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
-import { AppError } from '../domain/AppError';
+import { resolve } from 'node:path';
+import { AppError, notFound } from '../domain/AppError';
 import { type RecordError, recordError } from '../domain/records/RecordError';
 import type { ContextFactory } from './ContextFactory';
 
@@ -10,7 +11,7 @@ const NDJSON_TYPES = [
   'text/plain',
 ];
 
-/** The routes GraphQL is bad at: raw file uploads and NDJSON streaming collection. */
+/** The routes GraphQL is bad at: raw file uploads, NDJSON streaming collection, downloads. */
 export function restRoutes(contexts: ContextFactory): Router {
   const router = Router();
 
@@ -47,6 +48,17 @@ export function restRoutes(contexts: ContextFactory): Router {
       res.json(result);
     },
   );
+  // SEMANTICS §7: a finished export's file, to the sandbox that made it only.
+  router.get('/exports/:id/file', async (req, res, next) => {
+    const ctx = await contexts.forHeaders(req.headers);
+    const file = await ctx.services.exports.download(req.params.id);
+    res.attachment(file.fileName).type(file.contentType);
+    res.sendFile(resolve(file.path), (error?: Error) => {
+      if (error === undefined || res.headersSent) return;
+      const gone = (error as { code?: string }).code === 'ENOENT';
+      next(gone ? notFound('id', `the file of export job "${req.params.id}" is gone`) : error);
+    });
+  });
   return router;
 }
 

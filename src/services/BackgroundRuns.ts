@@ -35,6 +35,13 @@ export class BackgroundRuns {
     this.running.set(key, run);
   }
 
+  /** Resolves when `key` has no run left (including one queued by `rerun`). */
+  async settled(key: string): Promise<void> {
+    for (let run = this.running.get(key); run !== undefined; run = this.running.get(key)) {
+      await run;
+    }
+  }
+
   /** Resolves when no run is left (including runs queued by `rerun`). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running.values());

@@ -9,6 +9,8 @@ import type { IdentityRepairs } from './identity/IdentityRepairs';
 import type { ProfileSummaries } from './status/ProfileSummaries';
 import type { SystemJobRunner } from './jobs/SystemJobRunner';
 import type { AudienceUpkeep } from './audiences/AudienceUpkeep';
+import type { ExportFiles } from './exports/ExportFiles';
+import type { ExportRunner } from './exports/ExportRunner';
 
 /** The long-lived parts every sandbox's services share: built once at start-up. */
 export interface Platform {
@@ -26,4 +28,6 @@ export interface Platform {
   readonly files: BatchFiles;
   readonly batches: BatchProcessor;
   readonly jobs: SystemJobRunner;
+  readonly exportFiles: ExportFiles;
+  readonly exports: ExportRunner;
 }

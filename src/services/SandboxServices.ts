@@ -13,6 +13,7 @@ import { StoreStatusService } from './status/StoreStatusService';
 import { RealtimeService } from './realtime/RealtimeService';
 import { ComputedAttributeService } from './computed/ComputedAttributeService';
 import { AudienceService } from './audiences/AudienceService';
+import { ExportService } from './exports/ExportService';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
@@ -31,6 +32,7 @@ export interface SandboxServices {
   readonly realtime: RealtimeService;
   readonly computed: ComputedAttributeService;
   readonly audiences: AudienceService;
+  readonly exports: ExportService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -47,11 +49,12 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
   };
   const policies = new MergePolicyService(deps);
   const profiles = new ProfileService(deps, policies);
+  const schemas = new SchemaService(deps);
   return {
     sandbox,
     events: deps.events,
     namespaces: new NamespaceService(deps),
-    schemas: new SchemaService(deps),
+    schemas,
     datasets: new DatasetService(deps),
     identity: new IdentityService(deps, platform.repairs),
     ingestion: new IngestionService(deps, platform.validators),
@@ -63,5 +66,6 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     realtime: new RealtimeService(deps),
     computed: new ComputedAttributeService(deps, policies),
     audiences: new AudienceService(deps, policies, profiles, platform.audiences),
+    exports: new ExportService(deps, policies, schemas, platform.exports, platform.exportFiles),
   };
 }

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { batchFilesDir } from '../../src/server/batchFilesDir';
+import { filesDir } from '../../src/server/filesDir';
 import { createTesseraServer } from '../../src/server/createTesseraServer';
 import type { SandboxStore, Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
@@ -44,7 +44,7 @@ describe('profiles batch their store reads (DataLoader-style)', () => {
     const server = await createTesseraServer({
       store: counted.store,
       logger,
-      batchFilesDir: batchFilesDir(IN_MEMORY),
+      filesDir: filesDir(IN_MEMORY),
     });
     const port = await server.listen(0, '127.0.0.1');
     const gql = async (query: string, variables?: unknown) => {

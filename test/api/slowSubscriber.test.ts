@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import WebSocket from 'ws';
 import type { CatalogChange } from '../../src/domain/catalog/CatalogChange';
 import { InProcessEventBus } from '../../src/realtime/InProcessEventBus';
-import { batchFilesDir } from '../../src/server/batchFilesDir';
+import { filesDir } from '../../src/server/filesDir';
 import { createTesseraServer, type TesseraServer } from '../../src/server/createTesseraServer';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   server = await createTesseraServer({
     store,
     logger,
-    batchFilesDir: batchFilesDir(IN_MEMORY),
+    filesDir: filesDir(IN_MEMORY),
     bus,
   });
   const port = await server.listen(0, '127.0.0.1');

@@ -4,7 +4,7 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { pino } from 'pino';
 import WebSocket from 'ws';
-import { batchFilesDir } from '../../src/server/batchFilesDir';
+import { filesDir } from '../../src/server/filesDir';
 import { createTesseraServer, type ServerDeps } from '../../src/server/createTesseraServer';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
@@ -29,6 +29,8 @@ export interface TestServer {
   readonly url: string;
   readonly wsUrl: string;
   readonly store: Store;
+  /** Where the server keeps its files (batch uploads, exports). */
+  readonly files: string;
   request<R, V>(
     doc: TypedDocumentNode<R, V>,
     variables?: V,
@@ -43,8 +45,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** What a test may change about the server: its time, and how often audiences are swept. */
-export type TestServerOptions = Pick<ServerDeps, 'clock' | 'audienceSweepMs'>;
+/** What a test may change about the server: its time, its audience sweeps, its export pages. */
+export type TestServerOptions = Pick<ServerDeps, 'clock' | 'audienceSweepMs' | 'exportPageSize'>;
 
 /** The real server, on an ephemeral port, over a throwaway (or given) embedded store. */
 export async function startTestServer(
@@ -53,12 +55,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const store = await openSqliteStore(dataDir);
   const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
-  const server = await createTesseraServer({
-    store,
-    logger,
-    batchFilesDir: batchFilesDir(dataDir),
-    ...options,
-  });
+  const files = filesDir(dataDir);
+  const server = await createTesseraServer({ store, logger, filesDir: files, ...options });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const clients: Client[] = [];
@@ -82,6 +80,7 @@ export async function startTestServer(
     url,
     wsUrl: url.replace('http', 'ws'),
     store,
+    files,
     request,
     async data(doc, variables, options) {
       const res = await request(doc, variables, options);
@@ -149,6 +148,9 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
     },
     get store() {
       return get().store;
+    },
+    get files() {
+      return get().files;
     },
     request: (doc, variables, options) => get().request(doc, variables, options),
     data: (doc, variables, options) => get().data(doc, variables, options),

@@ -8,6 +8,7 @@ import { projectFields } from '../../domain/merge/projectFields';
 import { sourcesOf } from '../../domain/merge/sourcesOf';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import type { ProfileData } from '../../services/profiles/ProfileData';
+import { profileIdentities } from '../../services/profiles/profileIdentities';
 import { DatasetType } from '../catalog/dataset.type';
 import type { Context } from '../Context';
 import { type IdentityGraphApi, toIdentityGraph } from '../identity/graphViews';
@@ -58,9 +59,7 @@ export class ProfileResolver {
 
   @FieldResolver(() => [IdentityType_])
   identities(@Root() profile: ProfileData): Identity[] {
-    if (profile.policy.identityStitching === 'NONE' || profile.nodes.length === 0)
-      return [profile.identity];
-    return profile.nodes.map((n) => identityFromKey(n.key));
+    return profileIdentities(profile);
   }
 
   @FieldResolver(() => JSONScalar, {

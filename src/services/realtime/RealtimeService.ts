@@ -59,9 +59,12 @@ export class RealtimeService {
 
   /** Ids of batches that changed: all of the sandbox's, or one. */
   batchChanges(batchId: string | null): AsyncIterable<string> {
-    return flatMapEvents(this.deps.events.subscribe('batchChanged'), (e) =>
-      batchId === null || e.batchId === batchId ? [e.batchId] : [],
-    );
+    return this.idsChanged('batchChanged', (e) => e.batchId, batchId);
+  }
+
+  /** Ids of export jobs that changed: all of the sandbox's, or one. */
+  exportChanges(exportId: string | null): AsyncIterable<string> {
+    return this.idsChanged('exportChanged', (e) => e.exportId, exportId);
   }
 
   /** Entries into and exits from audiences: all of the sandbox's, or one audience's. */
@@ -69,6 +72,18 @@ export class RealtimeService {
     return flatMapEvents(this.deps.events.subscribe('membershipChanged'), (e) =>
       audienceId === null || e.audienceId === audienceId ? [e] : [],
     );
+  }
+
+  /** The ids a topic's events name: all of them, or only `wanted`. */
+  private idsChanged<T extends 'batchChanged' | 'exportChanged'>(
+    topic: T,
+    idOf: (event: EventMap[T]) => string,
+    wanted: string | null,
+  ): AsyncIterable<string> {
+    return flatMapEvents(this.deps.events.subscribe(topic), (e) => {
+      const id = idOf(e);
+      return wanted === null || id === wanted ? [id] : [];
+    });
   }
 
   private commits(): AsyncIterable<ProfileChanges> {
