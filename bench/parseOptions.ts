@@ -6,6 +6,7 @@ export const STAGE_NAMES = [
   'streaming',
   'raw',
   'batch',
+  'export',
   'subscribers',
   'realtime-cost',
 ] as const;
@@ -69,7 +70,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --cost-records N     records and events (half each) per real-time cost run (default 20000)
   --cost-rounds N      alternating rounds without and with rules; medians kept (default 3)
   --only LIST          run only these stages, comma-separated: lookups, streaming, raw,
-                       batch, subscribers, realtime-cost; realtime = the last two
+                       batch, export, subscribers, realtime-cost; realtime = the last two
   --skip LIST          run all stages but these (same names)
   --json PATH          also write the results as JSON to PATH
   --help               show this`;

@@ -16,6 +16,7 @@ import { fillProfiles, streamingIngest } from './streamingIngest';
 import { type LookupOptions, lookupStages } from './lookupStages';
 import { seedLookupTargets } from './lookupTargets';
 import { errorMessage } from './timing';
+import { exportStage } from './exportStage';
 import { GRAPH_USAGE, takeGraphOption } from './graphBackend';
 import { realtimeCost } from './realtimeCost';
 import { SUBSCRIBER_STAGE, subscriberLatency } from './subscriberLatency';
@@ -24,7 +25,7 @@ import { SUBSCRIBER_STAGE, subscriberLatency } from './subscriberLatency';
 const REPO_ROOT = resolve(__dirname, '..', '..');
 
 /** Stages run in the `prod` sandbox, on one growing store; real-time ones make sandboxes. */
-const PROD_STAGES: readonly StageName[] = ['lookups', 'streaming', 'raw', 'batch'];
+const PROD_STAGES: readonly StageName[] = ['lookups', 'streaming', 'raw', 'batch', 'export'];
 
 /** What must be undone however the run ends. */
 interface Running {
@@ -81,7 +82,7 @@ async function runStages(options: BenchOptions, running: Running, report: BenchR
   report.serverPeakRssBytes = readPeakRss(server.pid) ?? null;
 }
 
-/** The PROD_STAGES wanted: lookups, streaming, raw store, batch, lookups again. */
+/** The PROD_STAGES wanted: lookups, streaming, raw store, batch, lookups again, export. */
 async function storeStages(
   options: BenchOptions,
   running: Running,
@@ -127,6 +128,11 @@ async function storeStages(
   if (lookups !== undefined) {
     log('lookups again, on the grown store');
     report.stages.push(...(await lookupStages(lookups)));
+  }
+
+  if (wants('export')) {
+    log('stage 4: export of every profile to NDJSON');
+    report.stages.push(await exportStage(client, server.baseUrl, server.pid));
   }
 }
 

@@ -151,7 +151,8 @@ describe('profile exports (SEMANTICS §7)', () => {
     const res = await download(ds.sandbox, job.downloadPath ?? '');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename=${job.id}.csv`);
-    const [header, ...rows] = parse<string[]>(await res.text());
+    const table: string[][] = parse(await res.text());
+    const [header, ...rows] = table;
     expect(header).toEqual(['identities', 'person.name.firstName', 'person.age', 'tags']);
     const byCrm = new Map(rows.map((r) => [JSON.stringify(JSON.parse(r[0] ?? '')), r.slice(1)]));
     const annIds = [...byCrm.keys()].find((k) => k.includes('"c1"')) ?? '';
