@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS, migrate } from '../../src/storage/sql/migrations';
 import type { Tables } from '../../src/storage/sql/tables';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+import { describeAccountRelationContract } from './accountRelationContract';
 import { describeProfileStoreContract } from './profileStoreContract';
 import { describeRealtimeStoreContract } from './realtimeStoreContract';
 import { describeStoreContract } from './storeContract';
@@ -25,6 +26,8 @@ describeStoreContract('SQLite, on disk', () => openSqliteStore(tempDir()));
 describeProfileStoreContract('SQLite', () => openSqliteStore(tempDir()));
 describeRealtimeStoreContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
 describeRealtimeStoreContract('SQLite, on disk', () => openSqliteStore(tempDir()));
+describeAccountRelationContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
+describeAccountRelationContract('SQLite, on disk', () => openSqliteStore(tempDir()));
 
 describe('SQLite migrations', () => {
   it('apply once; opening the store again applies nothing and keeps the data', async () => {

@@ -1,6 +1,7 @@
 import { withIdentityGraphs } from '../../src/storage/neo4j/withIdentityGraphs';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+import { describeAccountRelationContract } from './accountRelationContract';
 import { describeIdentityGraphContract } from './identityGraphContract';
 import { describeRealtimeStoreContract } from './realtimeStoreContract';
 import { describeStoreContract } from './storeContract';
@@ -27,6 +28,10 @@ describeIdentityGraphContract(
 );
 describeStoreContract('SQLite, graph in a second store', async () => (await composed()).store);
 describeRealtimeStoreContract(
+  'SQLite, graph in a second store',
+  async () => (await composed()).store,
+);
+describeAccountRelationContract(
   'SQLite, graph in a second store',
   async () => (await composed()).store,
 );

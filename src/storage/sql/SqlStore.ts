@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { SandboxStore, Store } from '../ports';
 import { inTransaction } from './inTransaction';
+import { SqlAccountRelationRepository } from './SqlAccountRelationRepository';
 import { SqlAudienceRepository } from './SqlAudienceRepository';
 import { SqlBatchRepository } from './SqlBatchRepository';
 import { SqlComputedAttributeRepository } from './SqlComputedAttributeRepository';
@@ -75,6 +76,7 @@ class SqlSandboxStore implements SandboxStore {
   readonly status: SqlStoreStatusRepository;
   readonly computed: SqlComputedAttributeRepository;
   readonly audiences: SqlAudienceRepository;
+  readonly accounts: SqlAccountRelationRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -92,6 +94,7 @@ class SqlSandboxStore implements SandboxStore {
     this.status = new SqlStoreStatusRepository(db, sandbox, writer);
     this.computed = new SqlComputedAttributeRepository(db, sandbox);
     this.audiences = new SqlAudienceRepository(db, sandbox, writer);
+    this.accounts = new SqlAccountRelationRepository(db, sandbox, writer);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {

@@ -124,6 +124,26 @@ export const MIGRATIONS: readonly Migration[] = [
       await createAudienceTables(db);
     },
   },
+  {
+    version: 7,
+    name: 'account relations',
+    async up(db) {
+      await db.schema
+        .createTable('account_relations')
+        .addColumn('sandbox', 'text', (c) => c.notNull())
+        .addColumn('account_key', 'text', (c) => c.notNull())
+        .addColumn('profile_key', 'text', (c) => c.notNull())
+        .addColumn('identity_key', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('account_relations_pk', ['sandbox', 'account_key', 'profile_key'])
+        .execute();
+      // A changed profile's relations are replaced: found by profile, not by account.
+      await db.schema
+        .createIndex('account_relations_profile_idx')
+        .on('account_relations')
+        .columns(['sandbox', 'profile_key'])
+        .execute();
+    },
+  },
 ];
 
 /**
