@@ -1,4 +1,4 @@
-import type { SandboxEvents } from '../realtime/EventBus';
+import { type EventBus, forSandbox, type SandboxEvents } from '../realtime/EventBus';
 import type { SandboxStore } from '../storage/ports';
 import type { Clock } from './Clock';
 
@@ -13,3 +13,14 @@ export interface ServiceDeps {
    */
   readonly status: { refresh(): void; flush(): Promise<void> };
 }
+
+/**
+ * Services for background work inside the store status's own pass (`tx`: its transaction),
+ * which only reads profiles: refreshing or flushing the status from there would wait on itself.
+ */
+export const backgroundDeps = (tx: SandboxStore, clock: Clock, bus: EventBus): ServiceDeps => ({
+  store: tx,
+  clock,
+  events: forSandbox(bus, tx.sandbox),
+  status: { refresh: () => undefined, flush: () => Promise.resolve() },
+});

@@ -2,11 +2,11 @@ import type { Audience } from '../../domain/audiences/Audience';
 import { conditionNeeds } from '../../domain/audiences/conditionNeeds';
 import type { GraphNode } from '../../domain/identity/GraphNode';
 import type { Logger } from '../../logger';
-import { type EventBus, forSandbox } from '../../realtime/EventBus';
+import type { EventBus } from '../../realtime/EventBus';
 import type { SandboxStore, Store } from '../../storage/ports';
 import { BackgroundRuns } from '../BackgroundRuns';
 import type { Clock } from '../Clock';
-import type { ServiceDeps } from '../ServiceDeps';
+import { backgroundDeps } from '../ServiceDeps';
 import { evaluateAudiences, type MembershipChange } from './evaluateAudiences';
 
 /** Graphs (or members) evaluated per transaction by a backfill or a sweep. */
@@ -141,12 +141,7 @@ export class AudienceUpkeep {
   ): Promise<MembershipChange[]> {
     if (audiences.length === 0 || graphIds.length === 0) return [];
     const nodes = loaded ?? (await tx.identities.loadGraphs(graphIds)).nodes;
-    const deps: ServiceDeps = {
-      store: tx,
-      clock: this.clock,
-      events: forSandbox(this.bus, tx.sandbox),
-      status: { refresh: () => undefined, flush: () => Promise.resolve() },
-    };
+    const deps = backgroundDeps(tx, this.clock, this.bus);
     return evaluateAudiences(deps, graphIds, nodes, audiences, this.clock().getTime());
   }
 
