@@ -13,6 +13,7 @@ import { StoreStatusService } from './status/StoreStatusService';
 import { RealtimeService } from './realtime/RealtimeService';
 import { ComputedAttributeService } from './computed/ComputedAttributeService';
 import { AudienceService } from './audiences/AudienceService';
+import { AccountService } from './accounts/AccountService';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
@@ -31,6 +32,7 @@ export interface SandboxServices {
   readonly realtime: RealtimeService;
   readonly computed: ComputedAttributeService;
   readonly audiences: AudienceService;
+  readonly accounts: AccountService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -63,5 +65,6 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     realtime: new RealtimeService(deps),
     computed: new ComputedAttributeService(deps, policies),
     audiences: new AudienceService(deps, policies, profiles, platform.audiences),
+    accounts: new AccountService(deps, policies, profiles),
   };
 }
