@@ -9,6 +9,7 @@ export const STAGE_NAMES = [
   'export',
   'subscribers',
   'realtime-cost',
+  'accounts',
 ] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
@@ -49,6 +50,10 @@ export interface BenchOptions {
   /** Profile records plus events per real-time cost run. */
   costRecords: number;
   costRounds: number;
+  /** People related to the one account whose first page of people is read. */
+  accountPeople: number;
+  /** Reads of that first page measured. */
+  accountRuns: number;
   /** Where to write the JSON results, besides stdout's last line. */
   json: string | undefined;
 }
@@ -69,8 +74,11 @@ export const USAGE = `usage: npm run bench -- [options]
   --sub-seconds S      seconds of that steady ingest (default 10)
   --cost-records N     records and events (half each) per real-time cost run (default 20000)
   --cost-rounds N      alternating rounds without and with rules; medians kept (default 3)
+  --account-people N   people related to one account, for its first page (default 10000)
+  --account-runs N     reads of that first page measured (default 200)
   --only LIST          run only these stages, comma-separated: lookups, streaming, raw,
-                       batch, export, subscribers, realtime-cost; realtime = the last two
+                       batch, export, subscribers, realtime-cost, accounts;
+                       realtime = subscribers and realtime-cost
   --skip LIST          run all stages but these (same names)
   --json PATH          also write the results as JSON to PATH
   --help               show this`;
@@ -100,6 +108,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       'sub-seconds': { type: 'string' },
       'cost-records': { type: 'string' },
       'cost-rounds': { type: 'string' },
+      'account-people': { type: 'string' },
+      'account-runs': { type: 'string' },
       only: { type: 'string' },
       skip: { type: 'string' },
       json: { type: 'string' },
@@ -130,6 +140,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     subscriberSeconds: positiveInt('--sub-seconds', values['sub-seconds'], 10, 600),
     costRecords: positiveInt('--cost-records', values['cost-records'], 20_000),
     costRounds: positiveInt('--cost-rounds', values['cost-rounds'], 3),
+    accountPeople: positiveInt('--account-people', values['account-people'], 10_000, 1_000_000),
+    accountRuns: positiveInt('--account-runs', values['account-runs'], 200, 100_000),
     json: values.json,
   };
 }

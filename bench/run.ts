@@ -20,6 +20,7 @@ import { exportStage } from './exportStage';
 import { GRAPH_USAGE, takeGraphOption } from './graphBackend';
 import { realtimeCost } from './realtimeCost';
 import { SUBSCRIBER_STAGE, subscriberLatency } from './subscriberLatency';
+import { ACCOUNTS_STAGE, accountPeople } from './accountPeople';
 
 // Compiled to dist/bench/run.js: the repository is two levels up.
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -78,6 +79,10 @@ async function runStages(options: BenchOptions, running: Running, report: BenchR
     const { stages, cost } = await realtimeCostStage(options, client);
     report.realtimeCost = cost;
     report.stages.push(...stages);
+  }
+  if (wants('accounts')) {
+    log(`accounts: one account with ${options.accountPeople} people`);
+    report.stages.push(await accountsStage(options, client));
   }
   report.serverPeakRssBytes = readPeakRss(server.pid) ?? null;
 }
@@ -232,6 +237,24 @@ async function realtimeCostStage(
       stages: [failedRow('real-time cost', 'failed', options.costRecords, note)],
       cost: null,
     };
+  }
+}
+
+/** An account's first page of people, reported as failed on any error. */
+async function accountsStage(options: BenchOptions, client: GraphQLClient): Promise<StageResult> {
+  try {
+    return await accountPeople(client, {
+      people: options.accountPeople,
+      runs: options.accountRuns,
+    });
+  } catch (error) {
+    log(`accounts failed: ${errorMessage(error)}`);
+    return failedRow(
+      ACCOUNTS_STAGE,
+      'failed',
+      options.accountRuns,
+      `failed: ${errorMessage(error)}`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { DatasetResolver } from './catalog/dataset.resolver';
 import { NamespaceResolver } from './catalog/namespace.resolver';
 import { SchemaResolver } from './catalog/schema.resolver';
 import { CatalogSubscriptionResolver } from './realtime/catalog.subscription';
+import { AccountResolver } from './accounts/account.resolver';
 import { AudienceResolver } from './audiences/audience.resolver';
 import { MembershipChangedResolver } from './audiences/membershipChanged.subscription';
 import {
@@ -70,6 +71,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       ProfileFragmentResolver,
       ExperienceEventResolver,
       DeleteProfileResolver,
+      AccountResolver,
       SystemJobResolver,
       ExportJobResolver,
       ExportJobChangedResolver,

@@ -18,6 +18,8 @@ export interface Loaders {
   /** By profile object: the profiles of one request are read together. */
   computedValues: DataLoader<ProfileData, ComputedValue[]>;
   memberships: DataLoader<ProfileData, Membership[]>;
+  /** By account profile: `peopleCount` and `people.totalCount` count once. */
+  peopleCounts: DataLoader<ProfileData, number>;
 }
 
 export function createLoaders(services: SandboxServices): Loaders {
@@ -33,6 +35,7 @@ export function createLoaders(services: SandboxServices): Loaders {
     }),
     computedValues: new DataLoader((profiles) => services.computed.valuesOf(profiles)),
     memberships: new DataLoader((profiles) => services.audiences.membershipsOf(profiles)),
+    peopleCounts: new DataLoader((accounts) => services.accounts.countPeople(accounts)),
   };
 }
 

@@ -12,6 +12,7 @@ import type { Platform } from '../services/Platform';
 import { createSandboxServices } from '../services/SandboxServices';
 import { ProfileSummaries } from '../services/status/ProfileSummaries';
 import { AudienceUpkeep } from '../services/audiences/AudienceUpkeep';
+import { AccountRelations } from '../services/accounts/AccountRelations';
 import type { ServerDeps } from './createTesseraServer';
 
 /**
@@ -29,8 +30,10 @@ export function createPlatform(deps: ServerDeps): Platform {
     // evaluation) from the pending status pass: the backfill waits for it, then reads them.
     settle: (sandbox: string): Promise<void> => summaries.flush(sandbox),
   });
+  const accounts = new AccountRelations(clock, bus);
   const summaries: ProfileSummaries = new ProfileSummaries(deps.store, deps.logger, [
     (tx, graphIds, nodes) => audiences.afterStaleGraphs(tx, graphIds, nodes),
+    (tx, graphIds, nodes) => accounts.afterStaleGraphs(tx, graphIds, nodes),
   ]);
   const platform: Platform = {
     store: deps.store,

@@ -14,6 +14,7 @@ import { RealtimeService } from './realtime/RealtimeService';
 import { ComputedAttributeService } from './computed/ComputedAttributeService';
 import { AudienceService } from './audiences/AudienceService';
 import { ExportService } from './exports/ExportService';
+import { AccountService } from './accounts/AccountService';
 
 /** The services of one sandbox: built per request around that sandbox's store and events. */
 export interface SandboxServices {
@@ -33,6 +34,7 @@ export interface SandboxServices {
   readonly computed: ComputedAttributeService;
   readonly audiences: AudienceService;
   readonly exports: ExportService;
+  readonly accounts: AccountService;
 }
 
 export function createSandboxServices(platform: Platform, sandbox: string): SandboxServices {
@@ -67,5 +69,6 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     computed: new ComputedAttributeService(deps, policies),
     audiences: new AudienceService(deps, policies, profiles, platform.audiences),
     exports: new ExportService(deps, policies, schemas, platform.exports, platform.exportFiles),
+    accounts: new AccountService(deps, policies, profiles),
   };
 }

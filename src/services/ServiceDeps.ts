@@ -15,8 +15,9 @@ export interface ServiceDeps {
 }
 
 /**
- * Deps for background work that runs in a transaction or a snapshot the caller holds: the
- * caller schedules the store status itself, once its work commits.
+ * Deps for background work that runs in a transaction or a snapshot the caller holds (the
+ * store status's own pass, an export): refreshing or flushing the status from there would
+ * wait on itself, so the caller schedules it once its work commits.
  */
 export const backgroundDeps = (store: SandboxStore, clock: Clock, bus: EventBus): ServiceDeps => ({
   store,

@@ -60,6 +60,7 @@ export interface SandboxStore {
   readonly computed: ComputedAttributeRepository;
   readonly audiences: AudienceRepository;
   readonly exports: ExportJobRepository;
+  readonly accounts: AccountRelationRepository;
   /** As `Store.transaction`, within this sandbox. */
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
   /**
@@ -236,6 +237,36 @@ export interface AudienceRepository {
   members(audienceId: string, after: string | null, limit: number): Promise<Membership[]>;
   /** How many current members (REALIZED or EXISTING) each audience has. */
   countMembers(audienceIds: readonly string[]): Promise<Map<string, number>>;
+}
+
+/** One person profile related to one account (SEMANTICS §8). */
+export interface AccountRelation {
+  /** The identity key of the account, as its relationship field names it. */
+  accountKey: string;
+  /** The person profile, keyed as audience memberships are (`g:<graph>` or `i:<identity>`). */
+  profileKey: string;
+  /** An identity of the profile, to look it up by. */
+  identityKey: string;
+}
+
+/**
+ * Which person profiles relate to which accounts (SEMANTICS §8): an index kept by the store
+ * status's pass over changed graphs, read by `account.people`.
+ */
+export interface AccountRelationRepository {
+  /** Removes every relation of these profiles, then stores `relations` (theirs). */
+  replace(profileKeys: readonly string[], relations: readonly AccountRelation[]): Promise<void>;
+  /**
+   * The profiles related to any of these accounts (an account graph's identities), each once,
+   * by profile key after `after`; `identityKey` is one of the profile's identities.
+   */
+  people(
+    accountKeys: readonly string[],
+    after: string | null,
+    limit: number,
+  ): Promise<{ profileKey: string; identityKey: string }[]>;
+  /** How many distinct profiles relate to any of these accounts. */
+  countPeople(accountKeys: readonly string[]): Promise<number>;
 }
 
 /** Batches and the records they could not store (SEMANTICS §2). */

@@ -3,6 +3,7 @@ import { Neo4jClient } from '../../src/storage/neo4j/Neo4jClient';
 import { openStore } from '../../src/storage/openStore';
 import { IN_MEMORY } from '../../src/storage/sqlite/openSqliteStore';
 import { closedPort } from '../support/closedPort';
+import { describeAccountRelationContract } from './accountRelationContract';
 import { describeExportStoreContract } from './exportStoreContract';
 import { describeIdentityGraphContract } from './identityGraphContract';
 import { describeRealtimeStoreContract } from './realtimeStoreContract';
@@ -48,6 +49,7 @@ if (env.NEO4J_URI === undefined) {
   describeStoreContract(`SQLite with the graph in Neo4j at ${env.NEO4J_URI}`, neo4jStore);
   describeRealtimeStoreContract(`SQLite with the graph in Neo4j at ${env.NEO4J_URI}`, neo4jStore);
   describeExportStoreContract(`SQLite with the graph in Neo4j at ${env.NEO4J_URI}`, neo4jStore);
+  describeAccountRelationContract(`SQLite with the graph in Neo4j at ${env.NEO4J_URI}`, neo4jStore);
 
   describe('Neo4j adapter', () => {
     it('refuses a save whose link has no stored identity, and writes none of it', async () => {

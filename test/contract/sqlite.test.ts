@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS, migrate } from '../../src/storage/sql/migrations';
 import type { Tables } from '../../src/storage/sql/tables';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+import { describeAccountRelationContract } from './accountRelationContract';
 import { describeExportStoreContract } from './exportStoreContract';
 import { describeProfileStoreContract } from './profileStoreContract';
 import { describeRealtimeStoreContract } from './realtimeStoreContract';
@@ -28,6 +29,8 @@ describeRealtimeStoreContract('SQLite, in memory', () => openSqliteStore(IN_MEMO
 describeRealtimeStoreContract('SQLite, on disk', () => openSqliteStore(tempDir()));
 describeExportStoreContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
 describeExportStoreContract('SQLite, on disk', () => openSqliteStore(tempDir()));
+describeAccountRelationContract('SQLite, in memory', () => openSqliteStore(IN_MEMORY));
+describeAccountRelationContract('SQLite, on disk', () => openSqliteStore(tempDir()));
 
 describe('SQLite migrations', () => {
   it('apply once; opening the store again applies nothing and keeps the data', async () => {

@@ -1,6 +1,7 @@
 import { withIdentityGraphs } from '../../src/storage/neo4j/withIdentityGraphs';
 import type { Store } from '../../src/storage/ports';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
+import { describeAccountRelationContract } from './accountRelationContract';
 import { describeExportStoreContract } from './exportStoreContract';
 import { describeIdentityGraphContract } from './identityGraphContract';
 import { describeRealtimeStoreContract } from './realtimeStoreContract';
@@ -28,6 +29,10 @@ describeIdentityGraphContract(
 );
 describeStoreContract('SQLite, graph in a second store', async () => (await composed()).store);
 describeRealtimeStoreContract(
+  'SQLite, graph in a second store',
+  async () => (await composed()).store,
+);
+describeAccountRelationContract(
   'SQLite, graph in a second store',
   async () => (await composed()).store,
 );

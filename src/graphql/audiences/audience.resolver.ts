@@ -6,7 +6,6 @@ import type { JsonObject } from '../../domain/records/mergePatch';
 import type { ProfileData } from '../../services/profiles/ProfileData';
 import type { Context } from '../Context';
 import type { Connection } from '../pagination/Connection';
-import { pageSize } from '../pagination/cursor';
 import { MergePolicyType } from '../policies/policy.type';
 import { JSONScalar } from '../scalars/JSONScalar';
 import {
@@ -15,7 +14,7 @@ import {
   CreateAudienceInput,
   ProfileConnectionType,
 } from './audience.type';
-import { decodeMemberCursor, encodeMemberCursor } from './memberCursor';
+import { profileConnection, profilePageArgs } from './profileConnection';
 
 @Resolver(() => AudienceType)
 export class AudienceResolver {
@@ -75,22 +74,8 @@ export class AudienceResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<Connection<ProfileData>> {
-    const page = await ctx.services.audiences.members(
-      audience,
-      pageSize(first, 1000, 'first'),
-      decodeMemberCursor(after, 'after'),
-    );
-    const edges = page.profiles.map(({ profileKey, profile }) => ({
-      cursor: encodeMemberCursor(profileKey),
-      node: profile,
-    }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        endCursor: page.end === null ? null : encodeMemberCursor(page.end),
-      },
-      totalCount: await ctx.loaders.memberCounts.load(audience.id),
-    };
+    const args = profilePageArgs(first, after);
+    const page = await ctx.services.audiences.members(audience, args.first, args.after);
+    return profileConnection(page, await ctx.loaders.memberCounts.load(audience.id));
   }
 }

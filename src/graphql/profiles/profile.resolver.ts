@@ -1,22 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Dataset } from '../../domain/catalog/types';
-import { type Identity, identityFromKey } from '../../domain/identity/Identity';
-import { lastModifiedAt } from '../../domain/merge/lastModifiedAt';
-import { mergeFragments } from '../../domain/merge/mergeFragments';
+import { identityFromKey } from '../../domain/identity/Identity';
 import { orderFragments } from '../../domain/merge/orderFragments';
-import { projectFields } from '../../domain/merge/projectFields';
-import { sourcesOf } from '../../domain/merge/sourcesOf';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import type { ProfileData } from '../../services/profiles/ProfileData';
-import { profileIdentities } from '../../services/profiles/profileIdentities';
 import { DatasetType } from '../catalog/dataset.type';
 import type { Context } from '../Context';
 import { type IdentityGraphApi, toIdentityGraph } from '../identity/graphViews';
 import { IdentityInput } from '../identity/identity.input';
-import { IdentityGraphType, IdentityType_ } from '../identity/identity.type';
+import { IdentityGraphType } from '../identity/identity.type';
 import { MergePolicyType } from '../policies/policy.type';
 import { DateTimeScalar } from '../scalars/DateTimeScalar';
-import { JSONScalar } from '../scalars/JSONScalar';
 import { positionOf } from '../../services/profiles/pageEvents';
 import type { Connection } from '../pagination/Connection';
 import { decodeEventCursor, encodeEventCursor } from './eventCursor';
@@ -28,9 +22,10 @@ import {
   SortOrderEnum,
 } from './event.type';
 import { type FragmentApi, ProfileFragmentType, ProfileType } from './profile.type';
+import { mergedViewResolver } from './mergedViewResolver';
 
 @Resolver(() => ProfileType)
-export class ProfileResolver {
+export class ProfileResolver extends mergedViewResolver(ProfileType) {
   @Query(() => ProfileType, {
     nullable: true,
     description: 'Null when the identity has no data or links',
@@ -57,28 +52,6 @@ export class ProfileResolver {
     return ctx.services.profiles.loadMany(identities, mergePolicyId, 'identities');
   }
 
-  @FieldResolver(() => [IdentityType_])
-  identities(@Root() profile: ProfileData): Identity[] {
-    return profileIdentities(profile);
-  }
-
-  @FieldResolver(() => JSONScalar, {
-    description: 'The merged attributes; fields limits them to those dot paths',
-  })
-  attributes(
-    @Root() profile: ProfileData,
-    @Arg('fields', () => [String], { nullable: true }) fields: string[] | null | undefined,
-  ): unknown {
-    const merged = mergeFragments(profile.fragments, profile.policy);
-    return fields === null || fields === undefined ? merged : projectFields(merged, fields);
-  }
-
-  @FieldResolver(() => [DatasetType])
-  async sources(@Root() profile: ProfileData, @Ctx() ctx: Context): Promise<Dataset[]> {
-    const found = await ctx.loaders.datasets.loadMany(sourcesOf(profile.fragments, profile.policy));
-    return found.filter((d): d is Dataset => d !== undefined && !(d instanceof Error));
-  }
-
   @FieldResolver(() => [ProfileFragmentType], {
     description: 'In the order the policy merges them',
   })
@@ -89,14 +62,6 @@ export class ProfileResolver {
       attributes: f.attributes,
       updatedAt: new Date(f.updatedAt),
     }));
-  }
-
-  @FieldResolver(() => DateTimeScalar, {
-    description: 'When its merged data last changed (else: last seen)',
-  })
-  lastModifiedAt(@Root() profile: ProfileData): Date {
-    const seen = Math.max(0, ...profile.nodes.map((n) => n.lastSeen));
-    return new Date(lastModifiedAt(profile.fragments, profile.policy) ?? seen);
   }
 
   @FieldResolver(() => ExperienceEventConnectionType, {

@@ -2,11 +2,12 @@ import { conflict, notFound } from '../../domain/AppError';
 import type { Audience, ConditionInput, Membership } from '../../domain/audiences/Audience';
 import { checkCondition } from '../../domain/audiences/checkCondition';
 import { checkText } from '../../domain/catalog/checkText';
-import { identityFromKey, identityKey } from '../../domain/identity/Identity';
+import { identityKey } from '../../domain/identity/Identity';
 import { Issues } from '../../domain/Issues';
 import { newId } from '../newId';
 import type { MergePolicyService } from '../policies/MergePolicyService';
 import type { ProfileData } from '../profiles/ProfileData';
+import type { ProfilePage } from '../profiles/ProfilePage';
 import type { ProfileService } from '../profiles/ProfileService';
 import type { ServiceDeps } from '../ServiceDeps';
 import type { AudienceUpkeep } from './AudienceUpkeep';
@@ -17,14 +18,6 @@ export interface AudienceInput {
   description?: string | null;
   condition: ConditionInput;
   mergePolicyId?: string | null;
-}
-
-/** A page of an audience's current members, as profiles under its merge policy. */
-export interface MemberPage {
-  profiles: { profileKey: string; profile: ProfileData }[];
-  hasNextPage: boolean;
-  /** The last member of the page, to continue after. */
-  end: string | null;
 }
 
 /**
@@ -96,21 +89,9 @@ export class AudienceService {
   }
 
   /** Current members after the profile key `after`, in key order. */
-  async members(audience: Audience, first: number, after: string | null): Promise<MemberPage> {
+  async members(audience: Audience, first: number, after: string | null): Promise<ProfilePage> {
     const rows = await this.deps.store.audiences.members(audience.id, after, first + 1);
-    const page = rows.slice(0, first);
-    const loaded = await this.profiles.loadMany(
-      page.map((m) => identityFromKey(m.identityKey)),
-      audience.mergePolicyId,
-      'members',
-    );
-    const profiles = page.flatMap((m, i) => {
-      const profile = loaded[i];
-      return profile === null || profile === undefined || profile instanceof Error
-        ? []
-        : [{ profileKey: m.profileKey, profile }];
-    });
-    return { profiles, hasNextPage: rows.length > first, end: page.at(-1)?.profileKey ?? null };
+    return this.profiles.pageOf(rows, first, audience.mergePolicyId, 'members');
   }
 
   /** The memberships of many profiles at once, each under the key its audiences use. */

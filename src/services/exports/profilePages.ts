@@ -2,12 +2,11 @@ import type { ExportJob } from '../../domain/exports/ExportJob';
 import type { ExportedEvent, ExportedProfile } from '../../domain/exports/exportRows';
 import type { GraphNode } from '../../domain/identity/GraphNode';
 import { identityFromKey } from '../../domain/identity/Identity';
-import { mergeFragments } from '../../domain/merge/mergeFragments';
-import { projectFields } from '../../domain/merge/projectFields';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import type { StoredEvent } from '../../domain/profile/Fragment';
 import { windowEvents } from '../computed/windowEvents';
 import { MergePolicyService } from '../policies/MergePolicyService';
+import { mergedAttributes } from '../profiles/mergedAttributes';
 import type { ProfileData } from '../profiles/ProfileData';
 import { profileIdentities } from '../profiles/profileIdentities';
 import { ProfileService } from '../profiles/ProfileService';
@@ -80,10 +79,9 @@ async function exported(
       )
     : undefined;
   return profiles.map((profile, i) => {
-    const merged = mergeFragments(profile.fragments, profile.policy);
     const row: ExportedProfile = {
       identities: profileIdentities(profile),
-      attributes: job.fields === null ? merged : projectFields(merged, job.fields),
+      attributes: mergedAttributes(profile, job.fields),
     };
     // Oldest first: an export reads like a history.
     if (events !== undefined) row.events = (events[i] ?? []).map(eventOf).reverse();

@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/AppError';
 import { groupBy } from '../../domain/groupBy';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
-import { type Identity, identityKey } from '../../domain/identity/Identity';
+import { type Identity, identityFromKey, identityKey } from '../../domain/identity/Identity';
 import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySettings';
 import { fragmentsFor } from '../../domain/merge/fragmentsFor';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
@@ -12,6 +12,7 @@ import type { MergePolicyService } from '../policies/MergePolicyService';
 import type { ServiceDeps } from '../ServiceDeps';
 import { type EventPage, type EventPageArgs, pageEvents } from './pageEvents';
 import type { ProfileData } from './ProfileData';
+import type { IndexedProfile, ProfilePage } from './ProfilePage';
 
 /** SEMANTICS §4: at most this many identities per `profiles` call. */
 export const MAX_PROFILES_PER_CALL = 1000;
@@ -42,6 +43,51 @@ export class ProfileService {
     policyId: string | null | undefined,
     field: string,
   ): Promise<(ProfileData | Error | null)[]> {
+    const asked = await this.canonical(identities, field);
+    const policy = await this.policies.resolve(policyId, 'PROFILE', 'mergePolicyId');
+    return this.loadCanonical(asked, policy);
+  }
+
+  /**
+   * As `loadMany`, under a policy already resolved, of any class (accounts merge under ACCOUNT
+   * policies); `identities` are canonicalised here.
+   */
+  async loadUnder(
+    identities: readonly Identity[],
+    policy: MergePolicy,
+    field: string,
+  ): Promise<(ProfileData | Error | null)[]> {
+    return this.loadCanonical(await this.canonical(identities, field), policy);
+  }
+
+  /**
+   * A page of profiles found through an index (audience members, an account's people): `rows`
+   * as the index gave them, up to `first + 1` so that the last tells whether more follow.
+   * Profiles gone since the index was written are left out of the page.
+   */
+  async pageOf(
+    rows: readonly IndexedProfile[],
+    first: number,
+    policyId: string | null,
+    field: string,
+  ): Promise<ProfilePage> {
+    const page = rows.slice(0, first);
+    const loaded = await this.loadMany(
+      page.map((r) => identityFromKey(r.identityKey)),
+      policyId,
+      field,
+    );
+    const profiles = page.flatMap((r, i) => {
+      const profile = loaded[i];
+      return profile === null || profile === undefined || profile instanceof Error
+        ? []
+        : [{ profileKey: r.profileKey, profile }];
+    });
+    return { profiles, hasNextPage: rows.length > first, end: page.at(-1)?.profileKey ?? null };
+  }
+
+  /** The identities as stored, at most MAX_PROFILES_PER_CALL; `field` names their input. */
+  private async canonical(identities: readonly Identity[], field: string): Promise<Identity[]> {
     if (identities.length > MAX_PROFILES_PER_CALL) {
       throw new AppError(
         'BAD_USER_INPUT',
@@ -49,12 +95,17 @@ export class ProfileService {
         field,
       );
     }
-    const { store } = this.deps;
-    const namespaces = await namespacesByKey(store);
-    const asked = identities.map((identity, i) =>
+    const namespaces = await namespacesByKey(this.deps.store);
+    return identities.map((identity, i) =>
       canonicalIdentity(identity, namespaces, identities.length === 1 ? field : `${field}[${i}]`),
     );
-    const policy = await this.policies.resolve(policyId, 'PROFILE', 'mergePolicyId');
+  }
+
+  private async loadCanonical(
+    asked: readonly Identity[],
+    policy: MergePolicy,
+  ): Promise<(ProfileData | Error | null)[]> {
+    const { store } = this.deps;
     const settings = (await store.identities.settings()) ?? DEFAULT_IDENTITY_SETTINGS;
     const graphs = indexGraphs(await store.identities.loadGraphsOf(asked.map(identityKey)));
     const stitched = asked.map((identity) => this.stitchedKeys(identity, graphs, policy));

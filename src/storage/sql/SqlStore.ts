@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { SandboxStore, Store } from '../ports';
 import { inTransaction } from './inTransaction';
+import { SqlAccountRelationRepository } from './SqlAccountRelationRepository';
 import { SqlAudienceRepository } from './SqlAudienceRepository';
 import { SqlBatchRepository } from './SqlBatchRepository';
 import { SqlComputedAttributeRepository } from './SqlComputedAttributeRepository';
@@ -109,6 +110,7 @@ class SqlSandboxStore implements SandboxStore {
   readonly computed: SqlComputedAttributeRepository;
   readonly audiences: SqlAudienceRepository;
   readonly exports: SqlExportJobRepository;
+  readonly accounts: SqlAccountRelationRepository;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -128,6 +130,7 @@ class SqlSandboxStore implements SandboxStore {
     this.computed = new SqlComputedAttributeRepository(db, sandbox);
     this.audiences = new SqlAudienceRepository(db, sandbox, writer);
     this.exports = new SqlExportJobRepository(db, sandbox);
+    this.accounts = new SqlAccountRelationRepository(db, sandbox, writer);
   }
 
   transaction<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {

@@ -131,6 +131,13 @@ export const MIGRATIONS: readonly Migration[] = [
       await createExportJobTable(db);
     },
   },
+  {
+    version: 8,
+    name: 'account relations',
+    async up(db) {
+      await createAccountRelationTable(db);
+    },
+  },
 ];
 
 /**
@@ -434,5 +441,22 @@ async function createExportJobTable(db: Kysely<unknown>): Promise<void> {
     .createIndex('export_jobs_status_idx')
     .on('export_jobs')
     .columns(['status'])
+    .execute();
+}
+
+async function createAccountRelationTable(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('account_relations')
+    .addColumn('sandbox', 'text', (c) => c.notNull())
+    .addColumn('account_key', 'text', (c) => c.notNull())
+    .addColumn('profile_key', 'text', (c) => c.notNull())
+    .addColumn('identity_key', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('account_relations_pk', ['sandbox', 'account_key', 'profile_key'])
+    .execute();
+  // A changed profile's relations are replaced: found by profile, not by account.
+  await db.schema
+    .createIndex('account_relations_profile_idx')
+    .on('account_relations')
+    .columns(['sandbox', 'profile_key'])
     .execute();
 }

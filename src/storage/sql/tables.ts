@@ -197,4 +197,10 @@ export interface Tables {
     status: string;
     since: Millis;
   };
+  account_relations: {
+    sandbox: string;
+    account_key: string;
+    profile_key: string;
+    identity_key: string;
+  };
 }
