@@ -2,12 +2,18 @@ import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ExportJob, INTERRUPTED } from '../../src/domain/exports/ExportJob';
+import { ABANDONED_AFTER_MS } from '../../src/services/exports/ExportRunner';
 import { CreateExportJobDocument, ExportJobDocument } from '../generated/graphql';
 import { pollUntil } from '../support/pollUntil';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { ingestAnnAndBo, ingestInto, setupDatasets } from './ingestSetup';
 
-const job = (id: string, status: ExportJob['status'], mergePolicyId: string): ExportJob => ({
+const job = (
+  id: string,
+  status: ExportJob['status'],
+  mergePolicyId: string,
+  updatedAt = new Date(),
+): ExportJob => ({
   id,
   status,
   format: 'NDJSON',
@@ -18,8 +24,8 @@ const job = (id: string, status: ExportJob['status'], mergePolicyId: string): Ex
   eventsSince: null,
   profilesExported: status === 'NEW' ? 0 : 1234,
   error: null,
-  createdAt: new Date(),
-  updatedAt: new Date(),
+  createdAt: updatedAt,
+  updatedAt,
   finishedAt: null,
 });
 
@@ -37,15 +43,18 @@ describe('exports across restarts (SEMANTICS §7)', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('fails a job a crash cut off, removing its partial file, and runs one never started', async () => {
+  it('fails a job a crash cut off, runs one never started, leaves one another server runs', async () => {
     const first = await startTestServer(dir);
     const ds = await setupDatasets(first, 'exp-crash');
     await ingestAnnAndBo(first, ds);
     // What a server leaves behind when it dies: one export half written, one not started.
     const scoped = first.store.scoped(ds.sandbox);
     const policyId = (await scoped.policies.list('PROFILE'))[0]?.id ?? '';
-    await scoped.exports.insert(job('exp_crashed', 'IN_PROGRESS', policyId));
+    const lastProgress = new Date(Date.now() - ABANDONED_AFTER_MS - 1000);
+    await scoped.exports.insert(job('exp_crashed', 'IN_PROGRESS', policyId, lastProgress));
     await scoped.exports.insert(job('exp_queued', 'NEW', policyId));
+    // Progress a moment ago: another server sharing the store may be running this one.
+    await scoped.exports.insert(job('exp_elsewhere', 'IN_PROGRESS', policyId));
     await mkdir(join(dir, 'exports', ds.sandbox), { recursive: true });
     await writeFile(join(dir, 'exports', ds.sandbox, 'exp_crashed.ndjson.partial'), '{"half":');
     await first.stop();
@@ -62,6 +71,12 @@ describe('exports across restarts (SEMANTICS §7)', () => {
         profilesExported: 2,
       });
       expect(await readdir(join(dir, 'exports', ds.sandbox))).toEqual(['exp_queued.ndjson']);
+      const elsewhere = await second.data(
+        ExportJobDocument,
+        { id: 'exp_elsewhere' },
+        { sandbox: ds.sandbox },
+      );
+      expect(elsewhere.exportJob?.status).toBe('IN_PROGRESS');
     } finally {
       await second.stop();
     }

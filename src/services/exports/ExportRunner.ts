@@ -12,6 +12,12 @@ import { DEFAULT_EXPORT_PAGE, type ExportPlan, profilePages } from './profilePag
 
 /** SEMANTICS §7: progress is stored and announced at most this often. */
 const PROGRESS_EVERY_MS = 500;
+/**
+ * A job IN_PROGRESS whose progress has not moved for this long has no process running it any
+ * more: a running export stores its progress every PROGRESS_EVERY_MS (a page takes well under
+ * a second), and replicas sharing the store must not fail each other's exports.
+ */
+export const ABANDONED_AFTER_MS = 10_000;
 
 /** The job stopped being IN_PROGRESS (cancelled) or the server is stopping. */
 class Stopped extends Error {}
@@ -44,14 +50,34 @@ export class ExportRunner {
     this.runs.start(runKey(sandbox, jobId), () => this.run(sandbox, jobId));
   }
 
-  /** Start-up: runs jobs that never started, fails those a restart cut off. */
+  /** Start-up: runs jobs that never started, fails those a crash cut off. */
   async start(): Promise<void> {
     for (const { sandbox, id } of await this.store.unfinishedExportJobs()) {
-      const scoped = this.store.scoped(sandbox);
-      const job = await scoped.exports.get(id);
+      const job = await this.store.scoped(sandbox).exports.get(id);
       if (job?.status === 'NEW') this.schedule(sandbox, id);
-      else if (job !== undefined) await this.fail(scoped, job, INTERRUPTED);
+      else if (job !== undefined) await this.failIfAbandoned(sandbox, id);
     }
+  }
+
+  /**
+   * Fails an IN_PROGRESS job once its progress has stood still for ABANDONED_AFTER_MS; until
+   * then another process may be running it, so it is looked at again when that time is up.
+   */
+  private async failIfAbandoned(sandbox: string, jobId: string): Promise<void> {
+    const scoped = this.store.scoped(sandbox);
+    const job = await scoped.exports.get(jobId);
+    if (job?.status !== 'IN_PROGRESS' || this.runs.stopping) return;
+    const idle = this.clock().getTime() - job.updatedAt.getTime();
+    if (idle >= ABANDONED_AFTER_MS) {
+      await this.fail(scoped, job, INTERRUPTED);
+      return;
+    }
+    const later = setTimeout(() => {
+      this.runs.start(`abandoned/${runKey(sandbox, jobId)}`, () =>
+        this.failIfAbandoned(sandbox, jobId),
+      );
+    }, ABANDONED_AFTER_MS - idle);
+    later.unref();
   }
 
   /** Stops this process's run of a job (if any) and waits until its partial file is gone. */
