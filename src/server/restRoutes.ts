@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { AppError, notFound } from '../domain/AppError';
 import { type RecordError, recordError } from '../domain/records/RecordError';
 import type { ContextFactory } from './ContextFactory';
@@ -53,7 +53,10 @@ export function restRoutes(contexts: ContextFactory): Router {
     const ctx = await contexts.forHeaders(req.headers);
     const file = await ctx.services.exports.download(req.params.id);
     res.attachment(file.fileName).type(file.contentType);
-    res.sendFile(resolve(file.path), (error?: Error) => {
+    // Rooted at the file's folder, with dot folders allowed: the data directory may sit under
+    // one (~/.tessera), which send's defaults would answer 404 for.
+    const options = { root: dirname(resolve(file.path)), dotfiles: 'allow' as const };
+    res.sendFile(basename(file.path), options, (error?: Error) => {
       if (error === undefined || res.headersSent) return;
       const gone = (error as { code?: string }).code === 'ENOENT';
       next(gone ? notFound('id', `the file of export job "${req.params.id}" is gone`) : error);
