@@ -45,14 +45,7 @@ export function createPlatform(deps: ServerDeps): Platform {
     audiences,
     jobs: new SystemJobRunner(deps.store, summaries, clock, deps.logger),
     exportFiles,
-    exports: new ExportRunner(
-      deps.store,
-      exportFiles,
-      bus,
-      clock,
-      deps.logger,
-      deps.exportPageSize,
-    ),
+    exports: new ExportRunner(deps.store, exportFiles, bus, clock, deps.logger, deps.exportTuning),
     validators: new RecordValidators(),
     files,
     // The processor makes a sandbox's services when it needs them, from this same platform.

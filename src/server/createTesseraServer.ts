@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { EventBus } from '../realtime/EventBus';
 import type { Clock } from '../services/Clock';
 import { SandboxService } from '../services/SandboxService';
+import type { ExportTuning } from '../services/exports/ExportRunner';
 import type { Store } from '../storage/ports';
 import { ContextFactory } from './ContextFactory';
 import { createPlatform } from './createPlatform';
@@ -23,8 +24,8 @@ export interface ServerDeps {
   clock?: Clock;
   /** How often audiences' time-based exits are swept (SEMANTICS §5: at least every minute). */
   audienceSweepMs?: number;
-  /** Profiles per page of an export (each page is one read of the snapshot, one write). */
-  exportPageSize?: number;
+  /** How exports run (page size, progress interval, when an unmoving job is abandoned). */
+  exportTuning?: Partial<ExportTuning>;
 }
 
 export interface TesseraServer {

@@ -2,23 +2,24 @@ import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ExportJob, INTERRUPTED } from '../../src/domain/exports/ExportJob';
-import { ABANDONED_AFTER_MS } from '../../src/services/exports/ExportRunner';
+import type { MergePolicy } from '../../src/domain/policies/MergePolicy';
 import { CreateExportJobDocument, ExportJobDocument } from '../generated/graphql';
 import { pollUntil } from '../support/pollUntil';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { expectConsistentSnapshot } from './exportClient';
 import { ingestAnnAndBo, ingestInto, setupDatasets } from './ingestSetup';
 
 const job = (
   id: string,
   status: ExportJob['status'],
-  mergePolicyId: string,
+  mergePolicy: MergePolicy,
   updatedAt = new Date(),
 ): ExportJob => ({
   id,
   status,
   format: 'NDJSON',
   fields: null,
-  mergePolicyId,
+  mergePolicy,
   audienceId: null,
   includeEvents: false,
   eventsSince: null,
@@ -36,10 +37,11 @@ const readJob = (server: TestServer, sandbox: string, id: string) =>
     (r) => JSON.stringify(r.exportJob),
   ).then((r) => r.exportJob);
 
-describe('exports across restarts (SEMANTICS §7)', () => {
+describe('exports on a store on disk (SEMANTICS §7)', () => {
   let dir = '';
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tessera-export-'));
+    // A dot folder, as ~/.tessera would be: downloads must still be served from it.
+    dir = await mkdtemp(join(tmpdir(), '.tessera-export-'));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -49,17 +51,19 @@ describe('exports across restarts (SEMANTICS §7)', () => {
     await ingestAnnAndBo(first, ds);
     // What a server leaves behind when it dies: one export half written, one not started.
     const scoped = first.store.scoped(ds.sandbox);
-    const policyId = (await scoped.policies.list('PROFILE'))[0]?.id ?? '';
-    const lastProgress = new Date(Date.now() - ABANDONED_AFTER_MS - 1000);
-    await scoped.exports.insert(job('exp_crashed', 'IN_PROGRESS', policyId, lastProgress));
-    await scoped.exports.insert(job('exp_queued', 'NEW', policyId));
+    const [policy] = await scoped.policies.list('PROFILE');
+    if (policy === undefined) throw new Error('no default policy');
+    const lastProgress = new Date(Date.now() - 60_000);
+    await scoped.exports.insert(job('exp_crashed', 'IN_PROGRESS', policy, lastProgress));
+    await scoped.exports.insert(job('exp_queued', 'NEW', policy));
     // Progress a moment ago: another server sharing the store may be running this one.
-    await scoped.exports.insert(job('exp_elsewhere', 'IN_PROGRESS', policyId));
+    await scoped.exports.insert(job('exp_elsewhere', 'IN_PROGRESS', policy));
     await mkdir(join(dir, 'exports', ds.sandbox), { recursive: true });
     await writeFile(join(dir, 'exports', ds.sandbox, 'exp_crashed.ndjson.partial'), '{"half":');
     await first.stop();
 
-    const second = await startTestServer(dir);
+    // A job whose progress stands still for a second has no process left running it.
+    const second = await startTestServer(dir, { exportTuning: { abandonedAfterMs: 1000 } });
     try {
       expect(await readJob(second, ds.sandbox, 'exp_crashed')).toMatchObject({
         status: 'FAILED',
@@ -77,13 +81,18 @@ describe('exports across restarts (SEMANTICS §7)', () => {
         { sandbox: ds.sandbox },
       );
       expect(elsewhere.exportJob?.status).toBe('IN_PROGRESS');
+      // Its progress never moves again: once that has lasted long enough, it fails too.
+      expect(await readJob(second, ds.sandbox, 'exp_elsewhere')).toMatchObject({
+        status: 'FAILED',
+        error: INTERRUPTED,
+      });
     } finally {
       await second.stop();
     }
   });
 
   it('fails a running export as interrupted when the server stops, leaving no file', async () => {
-    const server = await startTestServer(dir, { exportPageSize: 1 });
+    const server = await startTestServer(dir, { exportTuning: { pageSize: 1 } });
     const ds = await setupDatasets(server, 'exp-stop');
     await ingestInto(
       server,
@@ -112,6 +121,15 @@ describe('exports across restarts (SEMANTICS §7)', () => {
       expect(await readdir(join(dir, 'exports', ds.sandbox))).toEqual([]);
     } finally {
       await again.stop();
+    }
+  });
+
+  it('exports a consistent snapshot read through a second connection to the file', async () => {
+    const server = await startTestServer(dir, { exportTuning: { pageSize: 2 } });
+    try {
+      await expectConsistentSnapshot(server);
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -28,7 +28,18 @@ const job = (id: string, createdAt: number): ExportJob => ({
   status: 'NEW',
   format: 'CSV',
   fields: ['person.age', 'email'],
-  mergePolicyId: 'mp1',
+  mergePolicy: {
+    id: 'mp1',
+    name: 'Default',
+    schemaClass: 'PROFILE',
+    identityStitching: 'PRIVATE_GRAPH',
+    attributeMerge: 'DATASET_PRECEDENCE',
+    datasetOrder: ['d2', 'd1'],
+    isDefault: true,
+    activeOnEdge: false,
+    version: 3,
+    updatedAt: new Date(Date.UTC(2026, 1, 2, 3, 4, 5, 6)),
+  },
   audienceId: 'aud1',
   includeEvents: false,
   eventsSince: new Date(Date.UTC(2026, 0, 1)),
@@ -86,7 +97,7 @@ export function describeExportStoreContract(adapter: string, open: () => Promise
       expect(await store.scoped(sandbox()).identities.graphIdsAfter(null, 10)).toEqual([]);
     });
 
-    it('a snapshot reads the store as it was when it opened, while writers go on', async () => {
+    it('a snapshot reads profile data and jobs as they were when it opened, while writers go on', async () => {
       const scoped = store.scoped(sandbox());
       await save(scoped, [node('a', 'g1')]);
       await scoped.profiles.putFragments([fragment('a', 'before')]);

@@ -45,8 +45,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** What a test may change about the server: its time, its audience sweeps, its export pages. */
-export type TestServerOptions = Pick<ServerDeps, 'clock' | 'audienceSweepMs' | 'exportPageSize'>;
+/** What a test may change about the server: its time, its audience sweeps, its exports' pace. */
+export type TestServerOptions = Pick<ServerDeps, 'clock' | 'audienceSweepMs' | 'exportTuning'>;
 
 /** The real server, on an ephemeral port, over a throwaway (or given) embedded store. */
 export async function startTestServer(

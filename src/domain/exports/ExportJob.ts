@@ -1,4 +1,5 @@
 import type { JobStatus } from '../jobs/SystemJob';
+import type { MergePolicy } from '../policies/MergePolicy';
 
 export const EXPORT_FORMATS = ['NDJSON', 'CSV'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -14,7 +15,11 @@ export interface ExportJob {
   format: ExportFormat;
   /** Attribute dot paths to keep; null: all attributes. */
   fields: string[] | null;
-  mergePolicyId: string;
+  /**
+   * The policy as the export uses it, kept with the job: the file is merged under that version
+   * even if the policy changes meanwhile, and the job still names it once it is deleted.
+   */
+  mergePolicy: MergePolicy;
   /** Only this audience's current members, when set. */
   audienceId: string | null;
   includeEvents: boolean;

@@ -2,6 +2,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { ExportJob } from './ExportJob';
 import { csvHeader, csvRow, type ExportedProfile } from './exportRows';
 
+/** RFC 4180 ends records with CRLF. */
+const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
+
 /** Turns exported profiles into a file's text, a page at a time. */
 export interface ExportEncoder {
   /** What the file starts with (the CSV header; nothing for NDJSON). */
@@ -23,7 +26,11 @@ export function exportEncoder(job: Pick<ExportJob, 'format' | 'fields'>): Export
   }
   const fields = job.fields ?? [];
   return {
-    start: () => stringify([csvHeader(fields)]),
-    page: (profiles) => stringify(profiles.map((p) => csvRow(p, fields))),
+    start: () => stringify([csvHeader(fields)], CSV_OPTIONS),
+    page: (profiles) =>
+      stringify(
+        profiles.map((p) => csvRow(p, fields)),
+        CSV_OPTIONS,
+      ),
   };
 }

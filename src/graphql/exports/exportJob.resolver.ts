@@ -37,13 +37,12 @@ export class ExportJobResolver {
     return ctx.services.exports.cancel(id);
   }
 
-  @FieldResolver(() => MergePolicyType)
-  async mergePolicy(@Root() job: ExportJob, @Ctx() ctx: Context): Promise<MergePolicy> {
-    const policy = await ctx.loaders.policies.load(job.mergePolicyId);
-    if (policy === undefined) {
-      throw new Error(`the merge policy of export job ${job.id} was deleted since`);
-    }
-    return policy;
+  @FieldResolver(() => MergePolicyType, {
+    description:
+      'The policy as the export used it (that version), even if changed or deleted since',
+  })
+  mergePolicy(@Root() job: ExportJob): MergePolicy {
+    return job.mergePolicy;
   }
 
   @FieldResolver(() => AudienceType, { nullable: true, description: 'Null: every profile' })

@@ -9,10 +9,7 @@ export const ExportFormatEnum = asEnum(EXPORT_FORMATS);
 registerEnumType(ExportFormatEnum, { name: 'ExportFormat' });
 
 @ObjectType('ExportJob', { description: 'Merged profiles written to a file in the background' })
-export class ExportJobType implements Omit<
-  ExportJob,
-  'mergePolicyId' | 'audienceId' | 'updatedAt'
-> {
+export class ExportJobType implements Omit<ExportJob, 'mergePolicy' | 'audienceId' | 'updatedAt'> {
   @Field(() => ID)
   id!: string;
 

@@ -2,22 +2,35 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { type ExportJob, INTERRUPTED } from '../../domain/exports/ExportJob';
 import { exportEncoder } from '../../domain/exports/exportEncoder';
 import type { Logger } from '../../logger';
-import type { EventBus } from '../../realtime/EventBus';
+import { type EventBus, forSandbox } from '../../realtime/EventBus';
 import type { SandboxStore, Store } from '../../storage/ports';
 import { BackgroundRuns } from '../BackgroundRuns';
 import type { Clock } from '../Clock';
 import { backgroundDeps } from '../ServiceDeps';
 import type { ExportFiles, ExportFileWriter } from './ExportFiles';
-import { DEFAULT_EXPORT_PAGE, type ExportPlan, profilePages } from './profilePages';
+import { type ExportPlan, profilePages } from './profilePages';
+import { type ExportChange, transitionExport } from './transitionExport';
 
-/** SEMANTICS §7: progress is stored and announced at most this often. */
-const PROGRESS_EVERY_MS = 500;
-/**
- * A job IN_PROGRESS whose progress has not moved for this long has no process running it any
- * more: a running export stores its progress every PROGRESS_EVERY_MS (a page takes well under
- * a second), and replicas sharing the store must not fail each other's exports.
- */
-export const ABANDONED_AFTER_MS = 10_000;
+/** How exports run; tests shrink these to see a job mid-way. */
+export interface ExportTuning {
+  /** Graphs (or audience members) read per page; a tenth of it when events are included. */
+  pageSize: number;
+  /** SEMANTICS §7: progress is stored and announced at most this often. */
+  progressEveryMs: number;
+  /**
+   * A job IN_PROGRESS whose progress has stood still this long has no process running it any
+   * more. A running export stores progress every `progressEveryMs` (a page takes well under a
+   * second), and replicas sharing the store must not fail each other's exports, so this is
+   * many times that, with room for clocks that differ a little between machines.
+   */
+  abandonedAfterMs: number;
+}
+
+export const DEFAULT_EXPORT_TUNING: ExportTuning = {
+  pageSize: 1000,
+  progressEveryMs: 500,
+  abandonedAfterMs: 30_000,
+};
 
 /** The job stopped being IN_PROGRESS (cancelled) or the server is stopping. */
 class Stopped extends Error {}
@@ -25,13 +38,14 @@ class Stopped extends Error {}
 /**
  * Runs export jobs in the background (SEMANTICS §7): NEW → IN_PROGRESS, then pages of profiles
  * read from one snapshot and appended to the file, progress stored and announced as it goes,
- * then SUCCESS with the file published, or FAILED with the partial file removed. A job found
- * IN_PROGRESS at start-up was cut off by a crash: it fails with a reason (a snapshot cannot be
- * resumed after a restart, and half a file is no export), and its partial file is removed.
+ * then SUCCESS with the file published, or FAILED with the partial file removed. A job left
+ * IN_PROGRESS by a crash fails with a reason once its progress stands still (a snapshot cannot
+ * be resumed after a restart, and half a file is no export), and its partial file is removed.
  */
 export class ExportRunner {
   private readonly runs: BackgroundRuns;
   private readonly cancelled = new Set<string>();
+  private readonly tuning: ExportTuning;
 
   constructor(
     private readonly store: Store,
@@ -39,8 +53,9 @@ export class ExportRunner {
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly pageSize = DEFAULT_EXPORT_PAGE,
+    tuning: Partial<ExportTuning> = {},
   ) {
+    this.tuning = { ...DEFAULT_EXPORT_TUNING, ...tuning };
     this.runs = new BackgroundRuns((err, key) => {
       this.logger.error({ err, export: key }, 'export failed');
     });
@@ -57,27 +72,6 @@ export class ExportRunner {
       if (job?.status === 'NEW') this.schedule(sandbox, id);
       else if (job !== undefined) await this.failIfAbandoned(sandbox, id);
     }
-  }
-
-  /**
-   * Fails an IN_PROGRESS job once its progress has stood still for ABANDONED_AFTER_MS; until
-   * then another process may be running it, so it is looked at again when that time is up.
-   */
-  private async failIfAbandoned(sandbox: string, jobId: string): Promise<void> {
-    const scoped = this.store.scoped(sandbox);
-    const job = await scoped.exports.get(jobId);
-    if (job?.status !== 'IN_PROGRESS' || this.runs.stopping) return;
-    const idle = this.clock().getTime() - job.updatedAt.getTime();
-    if (idle >= ABANDONED_AFTER_MS) {
-      await this.fail(scoped, job, INTERRUPTED);
-      return;
-    }
-    const later = setTimeout(() => {
-      this.runs.start(`abandoned/${runKey(sandbox, jobId)}`, () =>
-        this.failIfAbandoned(sandbox, jobId),
-      );
-    }, ABANDONED_AFTER_MS - idle);
-    later.unref();
   }
 
   /** Stops this process's run of a job (if any) and waits until its partial file is gone. */
@@ -107,7 +101,9 @@ export class ExportRunner {
     // The snapshot opens before the job turns IN_PROGRESS: whatever commits after a client
     // sees it running is not in the file.
     await scoped.snapshot(async (view) => {
-      const job = await this.advance(scoped, jobId, (j) =>
+      // A server stopping leaves a job that has not started NEW, for the next start.
+      if (this.runs.stopping) return;
+      const { job } = await this.transition(scoped, jobId, (j) =>
         j.status === 'NEW' ? { status: 'IN_PROGRESS' } : undefined,
       );
       if (job?.status === 'IN_PROGRESS') await this.runStarted(scoped, view, job);
@@ -117,13 +113,13 @@ export class ExportRunner {
   private async runStarted(scoped: SandboxStore, view: SandboxStore, job: ExportJob) {
     try {
       const exported = await this.export(scoped, view, job);
-      const done = await this.advance(scoped, job.id, (j) =>
+      const { changed } = await this.transition(scoped, job.id, (j) =>
         j.status === 'IN_PROGRESS'
           ? { status: 'SUCCESS', profilesExported: exported, finishedAt: this.clock() }
           : undefined,
       );
       // Cancelled between the last page and now: its file must not stay.
-      if (done?.status !== 'SUCCESS') await this.files.remove(scoped.sandbox, job);
+      if (!changed) await this.files.remove(scoped.sandbox, job);
       this.logger.info({ sandbox: scoped.sandbox, jobId: job.id, exported }, 'export finished');
     } catch (error) {
       if (error instanceof Stopped && !this.runs.stopping) return;
@@ -135,11 +131,15 @@ export class ExportRunner {
 
   /** Writes the file from `view` and publishes it; returns how many profiles it holds. */
   private async export(scoped: SandboxStore, view: SandboxStore, job: ExportJob): Promise<number> {
-    const [policy] = await view.policies.getMany([job.mergePolicyId]);
-    if (policy === undefined) throw new Error('its merge policy was deleted before it started');
+    const { pageSize } = this.tuning;
+    // Events make a profile much larger: fewer profiles per page keep memory flat.
+    const plan = {
+      job,
+      policy: job.mergePolicy,
+      pageSize: job.includeEvents ? Math.max(1, Math.floor(pageSize / 10)) : pageSize,
+    };
     const out = await this.files.open(scoped.sandbox, job);
     try {
-      const plan = { job, policy, pageSize: this.pageSize };
       const count = await this.writePages(scoped, view, plan, out);
       await out.publish();
       return count;
@@ -159,14 +159,14 @@ export class ExportRunner {
     const encoder = exportEncoder(job);
     await out.write(encoder.start());
     let count = 0;
-    let reportedAt = Date.now();
+    let reportedAt = this.clock().getTime();
     for await (const page of profilePages(backgroundDeps(view, this.clock, this.bus), plan)) {
       this.checkGoingOn(scoped.sandbox, job.id);
       await out.write(encoder.page(page));
       count += page.length;
-      if (Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
+      if (this.clock().getTime() - reportedAt >= this.tuning.progressEveryMs) {
         await this.progress(scoped, job.id, count);
-        reportedAt = Date.now();
+        reportedAt = this.clock().getTime();
       }
       await yieldToRequests();
     }
@@ -179,40 +179,58 @@ export class ExportRunner {
 
   /** Stores and announces progress; stops when the job was cancelled (maybe by another process). */
   private async progress(scoped: SandboxStore, jobId: string, count: number): Promise<void> {
-    const job = await this.advance(scoped, jobId, (j) =>
+    const { changed } = await this.transition(scoped, jobId, (j) =>
       j.status === 'IN_PROGRESS' ? { profilesExported: count } : undefined,
     );
-    if (job?.status !== 'IN_PROGRESS') throw new Stopped();
-  }
-
-  private async fail(scoped: SandboxStore, job: ExportJob, reason: string): Promise<void> {
-    await this.advance(scoped, job.id, (j) =>
-      j.status === 'IN_PROGRESS' || j.status === 'NEW'
-        ? { status: 'FAILED', error: reason, finishedAt: this.clock() }
-        : undefined,
-    );
-    await this.files.remove(scoped.sandbox, job);
+    if (!changed) throw new Stopped();
   }
 
   /**
-   * Applies `change` to the job in one transaction and announces it; `change` returns
-   * undefined to leave the job as it is. Returns the job as it then is.
+   * Fails an IN_PROGRESS job once its progress has stood still for `abandonedAfterMs`; until
+   * then another process may be running it, so it is looked at again when that time is up.
    */
-  private async advance(
+  private async failIfAbandoned(sandbox: string, jobId: string): Promise<void> {
+    const scoped = this.store.scoped(sandbox);
+    const job = await scoped.exports.get(jobId);
+    if (job?.status !== 'IN_PROGRESS' || this.runs.stopping) return;
+    const idle = this.clock().getTime() - job.updatedAt.getTime();
+    const wait = this.tuning.abandonedAfterMs - idle;
+    if (wait <= 0) {
+      // Only if it still has not moved: another process may have just finished it.
+      await this.fail(scoped, job, INTERRUPTED, job.updatedAt.getTime());
+      return;
+    }
+    const later = setTimeout(() => {
+      this.runs.start(`abandoned/${runKey(sandbox, jobId)}`, () =>
+        this.failIfAbandoned(sandbox, jobId),
+      );
+    }, wait);
+    later.unref();
+  }
+
+  /**
+   * Fails an unfinished job (only if it is still at `unmovedSince`, when given) and removes
+   * its files, but only when this call failed it: a job another process finished meanwhile
+   * keeps its file.
+   */
+  private async fail(
     scoped: SandboxStore,
-    jobId: string,
-    change: (job: ExportJob) => Partial<ExportJob> | undefined,
-  ): Promise<ExportJob | undefined> {
-    const { job, changed } = await scoped.transaction(async (tx) => {
-      const current = await tx.exports.get(jobId);
-      const wanted = current && change(current);
-      if (current === undefined || wanted === undefined) return { job: current, changed: false };
-      const next = { ...current, ...wanted, updatedAt: this.clock() };
-      await tx.exports.update(next);
-      return { job: next, changed: true };
-    });
-    if (changed) this.bus.publish(scoped.sandbox, 'exportChanged', { exportId: jobId });
-    return job;
+    job: ExportJob,
+    reason: string,
+    unmovedSince?: number,
+  ): Promise<void> {
+    const { changed } = await this.transition(scoped, job.id, (j) =>
+      (j.status === 'IN_PROGRESS' || j.status === 'NEW') &&
+      (unmovedSince === undefined || j.updatedAt.getTime() === unmovedSince)
+        ? { status: 'FAILED', error: reason, finishedAt: this.clock() }
+        : undefined,
+    );
+    if (changed) await this.files.remove(scoped.sandbox, job);
+  }
+
+  private transition(scoped: SandboxStore, jobId: string, change: ExportChange) {
+    const events = forSandbox(this.bus, scoped.sandbox);
+    return transitionExport(scoped, events, this.clock, jobId, change);
   }
 }
 

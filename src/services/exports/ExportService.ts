@@ -1,4 +1,6 @@
-import { conflict, notFound } from '../../domain/AppError';
+import type { Audience } from '../../domain/audiences/Audience';
+import { badInput, conflict, notFound } from '../../domain/AppError';
+import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import { checkExportRequest } from '../../domain/exports/checkExportRequest';
 import {
   CANCELLED,
@@ -13,6 +15,7 @@ import type { SchemaService } from '../catalog/SchemaService';
 import type { ServiceDeps } from '../ServiceDeps';
 import type { ExportFiles } from './ExportFiles';
 import type { ExportRunner } from './ExportRunner';
+import { transitionExport } from './transitionExport';
 
 export interface ExportInput {
   format?: ExportFormat | null;
@@ -52,18 +55,15 @@ export class ExportService {
     };
     const union = await this.schemas.union('PROFILE');
     checkExportRequest(request, new Set(union.fields.map((f) => f.path)));
-    const policy = await this.policies.resolve(
-      input.mergePolicyId,
-      'PROFILE',
-      'input.mergePolicyId',
-    );
-    const audienceId = await this.audienceOf(input.audienceId);
+    const audience = await this.audienceOf(input.audienceId);
+    const policy = await this.policyFor(input.mergePolicyId, audience);
+    const audienceId = audience?.id ?? null;
     const now = this.deps.clock();
     const job: ExportJob = {
       id: newId('exp'),
       status: 'NEW',
       ...request,
-      mergePolicyId: policy.id,
+      mergePolicy: policy,
       audienceId,
       profilesExported: 0,
       error: null,
@@ -91,25 +91,14 @@ export class ExportService {
    * progress report).
    */
   async cancel(id: string): Promise<ExportJob> {
-    const { store, clock } = this.deps;
-    const job = await store.transaction(async (tx) => {
-      const found = await tx.exports.get(id);
-      if (found === undefined) throw notFound('id', `no export job "${id}"`);
-      if (isJobFinished(found.status)) {
-        throw conflict('id', `export job "${id}" already finished (${found.status})`);
-      }
-      const now = clock();
-      const cancelled: ExportJob = {
-        ...found,
-        status: 'FAILED',
-        error: CANCELLED,
-        finishedAt: now,
-        updatedAt: now,
-      };
-      await tx.exports.update(cancelled);
-      return cancelled;
-    });
-    this.deps.events.publish('exportChanged', { exportId: id });
+    const { store, events, clock } = this.deps;
+    const { job, changed } = await transitionExport(store, events, clock, id, (j) =>
+      isJobFinished(j.status)
+        ? undefined
+        : { status: 'FAILED', error: CANCELLED, finishedAt: clock() },
+    );
+    if (job === undefined) throw notFound('id', `no export job "${id}"`);
+    if (!changed) throw conflict('id', `export job "${id}" already finished (${job.status})`);
     await this.runner.cancel(store.sandbox, job);
     return job;
   }
@@ -125,10 +114,32 @@ export class ExportService {
     return { path: this.files.path(this.deps.store.sandbox, job), fileName: name, contentType };
   }
 
-  private async audienceOf(id: string | null | undefined): Promise<string | null> {
+  private async audienceOf(id: string | null | undefined): Promise<Audience | null> {
     if (id === null || id === undefined) return null;
     const [audience] = await this.deps.store.audiences.getMany([id]);
     if (audience === undefined) throw notFound('input.audienceId', `no audience "${id}"`);
-    return audience.id;
+    return audience;
+  }
+
+  /**
+   * The policy given, else the audience's (an audience's members are profiles under its
+   * policy), else the default. With an audience, the policy must stitch as the audience's does,
+   * so that each member is exactly one exported profile.
+   */
+  private async policyFor(
+    id: string | null | undefined,
+    audience: Audience | null,
+  ): Promise<MergePolicy> {
+    const field = 'input.mergePolicyId';
+    const policy = await this.policies.resolve(id ?? audience?.mergePolicyId, 'PROFILE', field);
+    if (audience === null || policy.id === audience.mergePolicyId) return policy;
+    const own = await this.policies.resolve(audience.mergePolicyId, 'PROFILE', field);
+    if (own.identityStitching !== policy.identityStitching) {
+      throw badInput(
+        field,
+        `audience "${audience.name}" holds profiles under identity stitching ${own.identityStitching}; export it under a policy with the same stitching`,
+      );
+    }
+    return policy;
   }
 }

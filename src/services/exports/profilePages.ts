@@ -4,6 +4,7 @@ import type { GraphNode } from '../../domain/identity/GraphNode';
 import { identityFromKey } from '../../domain/identity/Identity';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import type { StoredEvent } from '../../domain/profile/Fragment';
+import { profileKeyOf } from '../audiences/evaluateAudiences';
 import { windowEvents } from '../computed/windowEvents';
 import { MergePolicyService } from '../policies/MergePolicyService';
 import { mergedAttributes } from '../profiles/mergedAttributes';
@@ -11,9 +12,6 @@ import type { ProfileData } from '../profiles/ProfileData';
 import { profileIdentities } from '../profiles/profileIdentities';
 import { ProfileService } from '../profiles/ProfileService';
 import type { ServiceDeps } from '../ServiceDeps';
-
-/** Graphs (or audience members) read per page. */
-export const DEFAULT_EXPORT_PAGE = 1000;
 
 export interface ExportPlan {
   job: ExportJob;
@@ -58,10 +56,10 @@ async function* sourcePages(deps: ServiceDeps, plan: ExportPlan): AsyncGenerator
     } else {
       const members = await store.audiences.members(audienceId, after, plan.pageSize);
       after = members.at(-1)?.profileKey ?? null;
-      const memberKeys = new Set(members.map((m) => m.identityKey));
-      const { nodes } = await store.identities.loadGraphsOf([...memberKeys]);
-      // One profile per member: the one holding the member's identity under the export's policy.
-      yield { nodes, keep: (data) => data.stitchedKeys.some((k) => memberKeys.has(k)) };
+      const { nodes } = await store.identities.loadGraphsOf(members.map((m) => m.identityKey));
+      // The export's policy stitches as the audience's does: a member is one profile key.
+      const memberKeys = new Set(members.map((m) => m.profileKey));
+      yield { nodes, keep: (data) => memberKeys.has(profileKeyOf(data)) };
     }
   } while (after !== null);
 }

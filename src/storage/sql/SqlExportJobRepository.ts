@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ExportFormat, ExportJob } from '../../domain/exports/ExportJob';
 import type { JobStatus } from '../../domain/jobs/SystemJob';
+import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import type { ExportJobRepository } from '../ports';
 import { time } from './rows';
 import type { Tables } from './tables';
@@ -52,7 +53,7 @@ export const exportJobFromRow = (r: Tables['export_jobs']): ExportJob => ({
   status: r.status as JobStatus,
   format: r.format as ExportFormat,
   fields: r.fields === null ? null : (JSON.parse(r.fields) as string[]),
-  mergePolicyId: r.merge_policy_id,
+  mergePolicy: policyFromJson(r.merge_policy),
   audienceId: r.audience_id,
   includeEvents: r.include_events === 1,
   eventsSince: r.events_since === null ? null : time(r.events_since),
@@ -69,7 +70,7 @@ const exportJobToRow = (sandbox: string, j: ExportJob): Tables['export_jobs'] =>
   status: j.status,
   format: j.format,
   fields: j.fields === null ? null : JSON.stringify(j.fields),
-  merge_policy_id: j.mergePolicyId,
+  merge_policy: JSON.stringify({ ...j.mergePolicy, updatedAt: j.mergePolicy.updatedAt.getTime() }),
   audience_id: j.audienceId,
   include_events: j.includeEvents ? 1 : 0,
   events_since: j.eventsSince?.getTime() ?? null,
@@ -79,3 +80,8 @@ const exportJobToRow = (sandbox: string, j: ExportJob): Tables['export_jobs'] =>
   updated_at: j.updatedAt.getTime(),
   finished_at: j.finishedAt?.getTime() ?? null,
 });
+
+function policyFromJson(json: string): MergePolicy {
+  const stored = JSON.parse(json) as Omit<MergePolicy, 'updatedAt'> & { updatedAt: number };
+  return { ...stored, updatedAt: time(stored.updatedAt) };
+}

@@ -425,7 +425,7 @@ async function createExportJobTable(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('format', 'text', (c) => c.notNull())
     .addColumn('fields', 'text')
-    .addColumn('merge_policy_id', 'text', (c) => c.notNull())
+    .addColumn('merge_policy', 'text', (c) => c.notNull())
     .addColumn('audience_id', 'text')
     .addColumn('include_events', 'integer', (c) => c.notNull())
     .addColumn('events_since', 'bigint')

@@ -143,7 +143,8 @@ export interface Tables {
     format: string;
     /** JSON list of dot paths; null: all attributes. */
     fields: string | null;
-    merge_policy_id: string;
+    /** JSON: the merge policy as the export uses it. */
+    merge_policy: string;
     audience_id: string | null;
     include_events: number;
     events_since: Millis | null;

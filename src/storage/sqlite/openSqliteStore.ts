@@ -41,7 +41,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     db,
     () => db.destroy(),
     preparedRowWriter(database),
-    sqliteSnapshots(database, file === IN_MEMORY ? null : file),
+    sqliteSnapshots(database, db, file === IN_MEMORY ? null : file),
   );
 }
 

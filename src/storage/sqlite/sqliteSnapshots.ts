@@ -13,11 +13,19 @@ const SNAPSHOT_CACHE_KB = 16_384;
  * on (the WAL just cannot be checkpointed past it until it ends). An in-memory database has no
  * second connection, so its snapshot is a copy (it holds a throwaway store: tests and trials).
  */
-export function sqliteSnapshots(database: Database.Database, file: string | null): OpenSnapshot {
-  return () => {
+export function sqliteSnapshots(
+  database: Database.Database,
+  writer: Kysely<Tables>,
+  file: string | null,
+): OpenSnapshot {
+  return async () => {
+    // The copy is taken holding the writer's connection, so never mid-transaction: a
+    // transaction's uncommitted pages must not be copied. (Not to be called inside one.)
     const view =
       file === null
-        ? new Database(database.serialize())
+        ? new Database(
+            await writer.connection().execute(() => Promise.resolve(database.serialize())),
+          )
         : new Database(file, { readonly: true, fileMustExist: true });
     try {
       view.pragma('busy_timeout = 5000');
@@ -33,6 +41,6 @@ export function sqliteSnapshots(database: Database.Database, file: string | null
       dialect: new SqliteDialect({ database: cachingDatabase(view) }),
     });
     // Destroying the dialect closes the connection, which ends its read transaction.
-    return Promise.resolve({ db, release: () => db.destroy() });
+    return { db, release: () => db.destroy() };
   };
 }
