@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/AppError';
+import type { Dataset } from '../../domain/catalog/types';
 import { groupBy } from '../../domain/groupBy';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
 import { type Identity, identityFromKey, identityKey } from '../../domain/identity/Identity';
@@ -110,10 +111,11 @@ export class ProfileService {
     const graphs = indexGraphs(await store.identities.loadGraphsOf(asked.map(identityKey)));
     const stitched = asked.map((identity) => this.stitchedKeys(identity, graphs, policy));
     const allKeys = [...new Set(stitched.flat())];
-    const [fragments, withEvents] = await Promise.all([
-      this.fragmentsOfClass(allKeys, policy).then(byIdentity),
+    const [ofClass, withEvents] = await Promise.all([
+      this.fragmentsOfClass(allKeys, policy),
       store.profiles.identitiesWithEvents(allKeys),
     ]);
+    const fragments = byIdentity(ofClass.fragments);
     return asked.map((identity, i) => {
       const key = identityKey(identity);
       const node = graphs.nodes.get(key);
@@ -133,6 +135,7 @@ export class ProfileService {
         links,
         stitchedKeys: stitched[i] ?? [key],
         fragments: own,
+        datasets: ofClass.datasets,
       };
     });
   }
@@ -147,12 +150,11 @@ export class ProfileService {
     policy: MergePolicy,
   ): Promise<{ data: ProfileData; hasData: boolean }[]> {
     const members = groupBy(nodes, (n) => n.graphId);
-    const fragments = byIdentity(
-      await this.fragmentsOfClass(
-        nodes.map((n) => n.key),
-        policy,
-      ),
+    const { fragments: ofClass } = await this.fragmentsOfClass(
+      nodes.map((n) => n.key),
+      policy,
     );
+    const fragments = byIdentity(ofClass);
     const stitching = policy.identityStitching !== 'NONE';
     const asked = stitching ? [...members.values()].map(oldestOf) : nodes;
     const profiles = asked.map((node) => {
@@ -215,11 +217,14 @@ export class ProfileService {
     return (graphs.members.get(node.graphId) ?? []).map((n) => n.key);
   }
 
-  /** Fragments of these identities from datasets of the policy's class (SEMANTICS §4, §8). */
+  /**
+   * Fragments of these identities from datasets of the policy's class (SEMANTICS §4, §8), with
+   * the datasets of those fragments.
+   */
   private async fragmentsOfClass(
     keys: readonly string[],
     policy: MergePolicy,
-  ): Promise<Fragment[]> {
+  ): Promise<{ fragments: Fragment[]; datasets: Map<string, Dataset> }> {
     const { store } = this.deps;
     const fragments = await store.profiles.fragmentsOfIdentities(keys);
     const datasets = await store.datasets.getMany([...new Set(fragments.map((f) => f.datasetId))]);
@@ -230,7 +235,12 @@ export class ProfileService {
     const wanted = new Set(
       datasets.flatMap((d) => (d && classOf.get(d.schemaId) === policy.schemaClass ? [d.id] : [])),
     );
-    return fragments.filter((f) => wanted.has(f.datasetId));
+    return {
+      fragments: fragments.filter((f) => wanted.has(f.datasetId)),
+      datasets: new Map(
+        datasets.flatMap((d) => (d && wanted.has(d.id) ? [[d.id, d] as const] : [])),
+      ),
+    };
   }
 }
 
