@@ -83,6 +83,8 @@ export interface SchemaRepository {
   list(schemaClass?: SchemaClass): Promise<XdmSchema[]>;
   /** Schemas by id, in the order asked, undefined for unknown ids (DataLoader batches). */
   getMany(ids: readonly string[]): Promise<(XdmSchema | undefined)[]>;
+  /** The class of each known schema among `ids`, without reading (and parsing) its fields. */
+  classesOf(ids: readonly string[]): Promise<Map<string, SchemaClass>>;
   /** Looks a name up case-insensitively. */
   findByName(name: string): Promise<XdmSchema | undefined>;
   /** Inserts a new schema; false when its name is taken (case-insensitively). */

@@ -228,10 +228,10 @@ export class ProfileService {
     const { store } = this.deps;
     const fragments = await store.profiles.fragmentsOfIdentities(keys);
     const datasets = await store.datasets.getMany([...new Set(fragments.map((f) => f.datasetId))]);
-    const schemas = await store.schemas.getMany([
+    // Only the class of each schema matters here: its fields are neither read nor parsed.
+    const classOf = await store.schemas.classesOf([
       ...new Set(datasets.flatMap((d) => (d ? [d.schemaId] : []))),
     ]);
-    const classOf = new Map(schemas.flatMap((s) => (s ? [[s.id, s.class] as const] : [])));
     const wanted = new Set(
       datasets.flatMap((d) => (d && classOf.get(d.schemaId) === policy.schemaClass ? [d.id] : [])),
     );
