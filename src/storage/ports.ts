@@ -75,6 +75,8 @@ export interface NamespaceRepository {
   list(): Promise<IdentityNamespace[]>;
   /** Looks a code up case-insensitively (codes are unique that way). */
   find(code: string): Promise<IdentityNamespace | undefined>;
+  /** The namespaces among these codes, compared case-insensitively; unknown codes are left out. */
+  findMany(codes: readonly string[]): Promise<IdentityNamespace[]>;
   /** Inserts namespaces whose code is not taken (case-insensitively); returns how many were. */
   insertMissing(namespaces: readonly IdentityNamespace[]): Promise<number>;
 }

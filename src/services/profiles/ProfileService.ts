@@ -7,7 +7,7 @@ import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySetting
 import { fragmentsFor } from '../../domain/merge/fragmentsFor';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import type { Fragment } from '../../domain/profile/Fragment';
-import { namespacesByKey } from '../catalog/namespacesByKey';
+import { namespacesByKey, namespacesNamed } from '../catalog/namespacesByKey';
 import { canonicalIdentity } from '../identity/canonicalIdentity';
 import type { MergePolicyService } from '../policies/MergePolicyService';
 import type { ServiceDeps } from '../ServiceDeps';
@@ -96,7 +96,10 @@ export class ProfileService {
         field,
       );
     }
-    const namespaces = await namespacesByKey(this.deps.store);
+    const namespaces = await namespacesNamed(
+      this.deps.store,
+      identities.map((identity) => identity.namespace),
+    );
     return identities.map((identity, i) =>
       canonicalIdentity(identity, namespaces, identities.length === 1 ? field : `${field}[${i}]`),
     );
