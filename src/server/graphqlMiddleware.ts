@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler, Router } from 'express';
@@ -11,6 +14,7 @@ import type { Context } from '../graphql/Context';
 import { toClientError } from '../graphql/toClientError';
 import type { ContextFactory } from './ContextFactory';
 import { graphiqlPage } from './graphiqlPage';
+import { noStorePlugin } from './noStorePlugin';
 import { startSubscriptionServer } from './startSubscriptionServer';
 
 export interface GraphQLEndpoint {
@@ -38,6 +42,8 @@ export async function graphqlEndpoint(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
       { serverWillStart: () => Promise.resolve({ drainServer: () => subscriptions.dispose() }) },
     ],
   });

@@ -75,6 +75,8 @@ export interface NamespaceRepository {
   list(): Promise<IdentityNamespace[]>;
   /** Looks a code up case-insensitively (codes are unique that way). */
   find(code: string): Promise<IdentityNamespace | undefined>;
+  /** The namespaces among these codes, compared case-insensitively; unknown codes are left out. */
+  findMany(codes: readonly string[]): Promise<IdentityNamespace[]>;
   /** Inserts namespaces whose code is not taken (case-insensitively); returns how many were. */
   insertMissing(namespaces: readonly IdentityNamespace[]): Promise<number>;
 }
@@ -83,6 +85,8 @@ export interface SchemaRepository {
   list(schemaClass?: SchemaClass): Promise<XdmSchema[]>;
   /** Schemas by id, in the order asked, undefined for unknown ids (DataLoader batches). */
   getMany(ids: readonly string[]): Promise<(XdmSchema | undefined)[]>;
+  /** The class of each known schema among `ids`, without reading (and parsing) its fields. */
+  classesOf(ids: readonly string[]): Promise<Map<string, SchemaClass>>;
   /** Looks a name up case-insensitively. */
   findByName(name: string): Promise<XdmSchema | undefined>;
   /** Inserts a new schema; false when its name is taken (case-insensitively). */

@@ -45,9 +45,11 @@ export function mergedViewResolver(objectType: ClassType): ClassType<MergedViewF
 
     @FieldResolver(() => [DatasetType])
     async sources(@Root() profile: ProfileData, @Ctx() ctx: Context): Promise<Dataset[]> {
-      const found = await ctx.loaders.datasets.loadMany(
-        sourcesOf(profile.fragments, profile.policy),
-      );
+      const ids = sourcesOf(profile.fragments, profile.policy);
+      // Lookups read these datasets already, to pick the fragments: no second read.
+      const known = profile.datasets;
+      if (known !== undefined) return ids.flatMap((id) => known.get(id) ?? []);
+      const found = await ctx.loaders.datasets.loadMany(ids);
       return found.filter((d): d is Dataset => d !== undefined && !(d instanceof Error));
     }
 

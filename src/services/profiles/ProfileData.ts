@@ -1,3 +1,4 @@
+import type { Dataset } from '../../domain/catalog/types';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
 import type { Identity } from '../../domain/identity/Identity';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
@@ -16,4 +17,9 @@ export interface ProfileData {
   stitchedKeys: string[];
   /** The fragments the policy merges: of its class, from the stitched identities. */
   fragments: Fragment[];
+  /**
+   * The datasets of its fragments, as read to pick them (absent where the profile was built
+   * otherwise): `sources` answers from them instead of reading them a second time.
+   */
+  datasets?: ReadonlyMap<string, Dataset>;
 }

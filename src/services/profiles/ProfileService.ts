@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/AppError';
+import type { Dataset } from '../../domain/catalog/types';
 import { groupBy } from '../../domain/groupBy';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
 import { type Identity, identityFromKey, identityKey } from '../../domain/identity/Identity';
@@ -6,7 +7,7 @@ import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySetting
 import { fragmentsFor } from '../../domain/merge/fragmentsFor';
 import type { MergePolicy } from '../../domain/policies/MergePolicy';
 import type { Fragment } from '../../domain/profile/Fragment';
-import { namespacesByKey } from '../catalog/namespacesByKey';
+import { namespacesByKey, namespacesNamed } from '../catalog/namespacesByKey';
 import { canonicalIdentity } from '../identity/canonicalIdentity';
 import type { MergePolicyService } from '../policies/MergePolicyService';
 import type { ServiceDeps } from '../ServiceDeps';
@@ -95,7 +96,10 @@ export class ProfileService {
         field,
       );
     }
-    const namespaces = await namespacesByKey(this.deps.store);
+    const namespaces = await namespacesNamed(
+      this.deps.store,
+      identities.map((identity) => identity.namespace),
+    );
     return identities.map((identity, i) =>
       canonicalIdentity(identity, namespaces, identities.length === 1 ? field : `${field}[${i}]`),
     );
@@ -110,10 +114,11 @@ export class ProfileService {
     const graphs = indexGraphs(await store.identities.loadGraphsOf(asked.map(identityKey)));
     const stitched = asked.map((identity) => this.stitchedKeys(identity, graphs, policy));
     const allKeys = [...new Set(stitched.flat())];
-    const [fragments, withEvents] = await Promise.all([
-      this.fragmentsOfClass(allKeys, policy).then(byIdentity),
+    const [ofClass, withEvents] = await Promise.all([
+      this.fragmentsOfClass(allKeys, policy),
       store.profiles.identitiesWithEvents(allKeys),
     ]);
+    const fragments = byIdentity(ofClass.fragments);
     return asked.map((identity, i) => {
       const key = identityKey(identity);
       const node = graphs.nodes.get(key);
@@ -133,6 +138,7 @@ export class ProfileService {
         links,
         stitchedKeys: stitched[i] ?? [key],
         fragments: own,
+        datasets: ofClass.datasets,
       };
     });
   }
@@ -147,12 +153,11 @@ export class ProfileService {
     policy: MergePolicy,
   ): Promise<{ data: ProfileData; hasData: boolean }[]> {
     const members = groupBy(nodes, (n) => n.graphId);
-    const fragments = byIdentity(
-      await this.fragmentsOfClass(
-        nodes.map((n) => n.key),
-        policy,
-      ),
+    const { fragments: ofClass } = await this.fragmentsOfClass(
+      nodes.map((n) => n.key),
+      policy,
     );
+    const fragments = byIdentity(ofClass);
     const stitching = policy.identityStitching !== 'NONE';
     const asked = stitching ? [...members.values()].map(oldestOf) : nodes;
     const profiles = asked.map((node) => {
@@ -215,22 +220,30 @@ export class ProfileService {
     return (graphs.members.get(node.graphId) ?? []).map((n) => n.key);
   }
 
-  /** Fragments of these identities from datasets of the policy's class (SEMANTICS §4, §8). */
+  /**
+   * Fragments of these identities from datasets of the policy's class (SEMANTICS §4, §8), with
+   * the datasets of those fragments.
+   */
   private async fragmentsOfClass(
     keys: readonly string[],
     policy: MergePolicy,
-  ): Promise<Fragment[]> {
+  ): Promise<{ fragments: Fragment[]; datasets: Map<string, Dataset> }> {
     const { store } = this.deps;
     const fragments = await store.profiles.fragmentsOfIdentities(keys);
     const datasets = await store.datasets.getMany([...new Set(fragments.map((f) => f.datasetId))]);
-    const schemas = await store.schemas.getMany([
+    // Only the class of each schema matters here: its fields are neither read nor parsed.
+    const classOf = await store.schemas.classesOf([
       ...new Set(datasets.flatMap((d) => (d ? [d.schemaId] : []))),
     ]);
-    const classOf = new Map(schemas.flatMap((s) => (s ? [[s.id, s.class] as const] : [])));
     const wanted = new Set(
       datasets.flatMap((d) => (d && classOf.get(d.schemaId) === policy.schemaClass ? [d.id] : [])),
     );
-    return fragments.filter((f) => wanted.has(f.datasetId));
+    return {
+      fragments: fragments.filter((f) => wanted.has(f.datasetId)),
+      datasets: new Map(
+        datasets.flatMap((d) => (d && wanted.has(d.id) ? [[d.id, d] as const] : [])),
+      ),
+    };
   }
 }
 

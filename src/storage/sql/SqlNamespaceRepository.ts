@@ -32,6 +32,18 @@ export class SqlNamespaceRepository implements NamespaceRepository {
     return row && namespaceFromRow(row);
   }
 
+  async findMany(codes: readonly string[]): Promise<IdentityNamespace[]> {
+    const keys = [...new Set(codes.map((code) => code.toLowerCase()))];
+    if (keys.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('identity_namespaces')
+      .selectAll()
+      .where('sandbox', '=', this.sandbox)
+      .where('code_key', 'in', keys)
+      .execute();
+    return rows.map(namespaceFromRow);
+  }
+
   async insertMissing(namespaces: readonly IdentityNamespace[]): Promise<number> {
     if (namespaces.length === 0) return 0;
     const result = await this.db
