@@ -43,6 +43,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
         expect((await ns.find('loyalty'))?.code).toBe('Loyalty');
         expect((await ns.list()).map((x) => x.code).sort()).toEqual(['Email', 'Loyalty', 'Phone']);
         expect(await ns.find('Nope')).toBeUndefined();
+        const found = await ns.findMany(['email', 'LOYALTY', 'Nope', 'Email']);
+        expect(found.map((x) => x.code).sort()).toEqual(['Email', 'Loyalty']);
+        expect(await ns.findMany([])).toEqual([]);
       });
 
       it('round-trips every attribute', async () => {
@@ -64,6 +67,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
         expect(await schemas.list('EXPERIENCE_EVENT')).toEqual([b]);
         expect((await schemas.list()).map((s) => s.id)).toEqual(['s1', 's2']);
         expect((await schemas.findByName('loyalty members'))?.id).toBe('s1');
+        expect(await schemas.classesOf(['s2', 'missing', 's1'])).toEqual(
+          new Map([
+            ['s2', 'EXPERIENCE_EVENT'],
+            ['s1', 'PROFILE'],
+          ]),
+        );
+        expect(await schemas.classesOf([])).toEqual(new Map());
       });
 
       it('refuses a second schema of the same name', async () => {
