@@ -6,8 +6,8 @@ import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
 
 /**
- * `accountKeys` are one account graph's identities, bounded by the graph size limit, so they
- * fit one statement: paging and counting across chunks would count a person twice.
+ * `accountKeys` are one account graph's identities, bounded by the graph size limit: each is
+ * read through the primary key (sandbox, account_key, profile_key), never a scan.
  */
 export class SqlAccountRelationRepository implements AccountRelationRepository {
   constructor(
@@ -48,30 +48,45 @@ export class SqlAccountRelationRepository implements AccountRelationRepository {
     after: string | null,
     limit: number,
   ): Promise<{ profileKey: string; identityKey: string }[]> {
-    if (accountKeys.length === 0) return [];
-    let query = this.db
-      .selectFrom('account_relations')
-      // A profile's rows share its identity key (written together): any one of them will do.
-      .select((eb) => ['profile_key', eb.fn.min('identity_key').as('identity_key')])
-      .where('sandbox', '=', this.sandbox)
-      .where('account_key', 'in', [...accountKeys])
-      .groupBy('profile_key')
-      .orderBy('profile_key')
-      .limit(limit);
-    if (after !== null) query = query.where('profile_key', '>', after);
-    const rows = await query.execute();
-    return rows.map((r) => ({ profileKey: r.profile_key, identityKey: r.identity_key }));
+    // One ordered read per account key through the primary key, merged here: with `IN` over
+    // several keys SQLite orders by walking the sandbox's whole profile index instead.
+    const reads = await Promise.all(
+      [...new Set(accountKeys)].map((key) => {
+        let query = this.relationsOf(key).select(['profile_key', 'identity_key']);
+        if (after !== null) query = query.where('profile_key', '>', after);
+        return query.orderBy('profile_key').limit(limit).execute();
+      }),
+    );
+    // A person related through two of the account's keys is one person.
+    const byProfile = new Map<string, string>();
+    for (const row of reads.flat()) {
+      if (!byProfile.has(row.profile_key)) byProfile.set(row.profile_key, row.identity_key);
+    }
+    return [...byProfile]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, limit)
+      .map(([profileKey, identityKey]) => ({ profileKey, identityKey }));
   }
 
   async countPeople(accountKeys: readonly string[]): Promise<number> {
-    if (accountKeys.length === 0) return 0;
+    const [first, ...rest] = [...new Set(accountKeys)].map((key) =>
+      this.relationsOf(key).select('profile_key'),
+    );
+    if (first === undefined) return 0;
+    // Each key read through the primary key; the union counts a person once.
+    const people = rest.reduce((union, next) => union.union(next), first);
     const row = await this.db
-      .selectFrom('account_relations')
-      .select((eb) => eb.fn.count<number | string>('profile_key').distinct().as('n'))
-      .where('sandbox', '=', this.sandbox)
-      .where('account_key', 'in', [...accountKeys])
+      .selectFrom(people.as('people'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
     // PostgreSQL counts in bigint, which arrives as a string.
     return Number(row.n);
+  }
+
+  private relationsOf(accountKey: string) {
+    return this.db
+      .selectFrom('account_relations')
+      .where('sandbox', '=', this.sandbox)
+      .where('account_key', '=', accountKey);
   }
 }
