@@ -26,8 +26,8 @@ export function createPlatform(deps: ServerDeps): Platform {
   const bus = deps.bus ?? new InProcessEventBus();
   const audiences: AudienceUpkeep = new AudienceUpkeep(deps.store, bus, clock, deps.logger, {
     sweepEveryMs: deps.audienceSweepMs,
-    // Graphs written just before an audience was created get their summary (and their first
-    // evaluation) from the pending status pass: the backfill waits for it, then reads them.
+    // The backfill lets the pending status pass finish first, so graphs written just before
+    // the audience was created are evaluated by that pass before the backfill reads them.
     settle: (sandbox: string): Promise<void> => summaries.flush(sandbox),
   });
   const accounts = new AccountRelations(clock, bus);

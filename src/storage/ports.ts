@@ -192,8 +192,6 @@ export interface StoreStatusRepository {
     deltas: readonly StoreCounter[],
   ): Promise<void>;
   counters(): Promise<{ counters: StoreCounter[]; lastIngestedAt: Date | null }>;
-  /** Ids of graphs that have a summary (every graph with identities), after `after`, in order. */
-  graphIdsAfter(after: string | null, limit: number): Promise<string[]>;
 }
 
 /** Profile exports (SEMANTICS §7); their files live outside the store. */

@@ -94,6 +94,10 @@ export function describeExportStoreContract(adapter: string, open: () => Promise
       expect(await scoped.identities.graphIdsAfter(null, 2)).toEqual(['g1', 'g2']);
       expect(await scoped.identities.graphIdsAfter('g2', 2)).toEqual(['g3']);
       expect(await scoped.identities.graphIdsAfter('g3', 2)).toEqual([]);
+      expect(await scoped.identities.graphIdsAfter('g15', 10)).toEqual(['g2', 'g3']);
+      // A graph whose last identity moves to another is no longer walked.
+      await save(scoped, [node('b', 'g3')]);
+      expect(await scoped.identities.graphIdsAfter(null, 10)).toEqual(['g2', 'g3']);
       expect(await store.scoped(sandbox()).identities.graphIdsAfter(null, 10)).toEqual([]);
     });
 

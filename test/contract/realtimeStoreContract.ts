@@ -3,9 +3,8 @@ import type { ComputedAttribute } from '../../src/domain/computed/ComputedAttrib
 import type { SandboxStore, Store } from '../../src/storage/ports';
 
 /**
- * The contract of the ports behind computed attributes and audiences — definitions,
- * memberships, and the walk over every graph — run against every adapter, each test in
- * sandboxes of its own.
+ * The contract of the ports behind computed attributes and audiences — definitions and
+ * memberships — run against every adapter, each test in sandboxes of its own.
  */
 export function describeRealtimeStoreContract(adapter: string, open: () => Promise<Store>): void {
   describe(`Realtime store contract: ${adapter}`, () => {
@@ -280,23 +279,6 @@ export function describeRealtimeStoreContract(adapter: string, open: () => Promi
         expect(keysOf(await audiences.members('au1', null, 10))).toEqual([keys[0]]);
       });
     });
-
-    describe('graphs', () => {
-      it('walks the ids of summarised graphs in order, a page at a time', async () => {
-        const s = scoped();
-        const ids = ['g05', 'g01', 'g04', 'g02', 'g03'];
-        await s.status.saveSummaries([], ids.map(summary), []);
-        await s.status.markStale(['g00']);
-        await scoped().status.saveSummaries([], [summary('g015')], []);
-        expect(await s.status.graphIdsAfter(null, 2)).toEqual(['g01', 'g02']);
-        expect(await s.status.graphIdsAfter('g02', 2)).toEqual(['g03', 'g04']);
-        expect(await s.status.graphIdsAfter('g04', 2)).toEqual(['g05']);
-        expect(await s.status.graphIdsAfter('g05', 2)).toEqual([]);
-        expect(await s.status.graphIdsAfter('g015', 10)).toEqual(['g02', 'g03', 'g04', 'g05']);
-        await s.status.saveSummaries(['g03'], [], []);
-        expect(await s.status.graphIdsAfter('g02', 2)).toEqual(['g04', 'g05']);
-      });
-    });
   });
 }
 
@@ -357,8 +339,6 @@ const member = (
   status,
   since,
 });
-
-const summary = (graphId: string) => ({ graphId, datasets: {}, namespaces: {} });
 
 const keysOf = (memberships: readonly Membership[]): string[] =>
   memberships.map((m) => m.profileKey);

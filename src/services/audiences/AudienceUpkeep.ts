@@ -96,7 +96,10 @@ export class AudienceUpkeep {
       const { changes, done } = await scoped.transaction(async (tx) => {
         const [audience] = await tx.audiences.getMany([audienceId]);
         if (audience === undefined || audience.backfill.done) return { changes: [], done: true };
-        const graphIds = await tx.status.graphIdsAfter(audience.backfill.cursor, GRAPHS_PER_STEP);
+        const graphIds = await tx.identities.graphIdsAfter(
+          audience.backfill.cursor,
+          GRAPHS_PER_STEP,
+        );
         const evaluated = await this.evaluate(tx, graphIds, [audience]);
         await tx.audiences.update({
           ...audience,

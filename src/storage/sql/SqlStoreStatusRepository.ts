@@ -108,18 +108,6 @@ export class SqlStoreStatusRepository implements StoreStatusRepository {
     return { counters, lastIngestedAt: last === undefined ? null : time(last.n) };
   }
 
-  async graphIdsAfter(after: string | null, limit: number): Promise<string[]> {
-    // The primary key (sandbox, graph_id) serves both the range and the order.
-    let query = this.db
-      .selectFrom('graph_summaries')
-      .select('graph_id')
-      .where('sandbox', '=', this.sandbox)
-      .orderBy('graph_id')
-      .limit(limit);
-    if (after !== null) query = query.where('graph_id', '>', after);
-    return (await query.execute()).map((r) => r.graph_id);
-  }
-
   private async addToCounters(deltas: readonly StoreCounter[]): Promise<void> {
     // Each key once per statement (PostgreSQL refuses to update a row twice in one upsert).
     for (const part of chunks(sumCounters(deltas), 4)) {
