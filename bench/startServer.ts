@@ -24,11 +24,15 @@ const TAIL_LINES = 20;
  * "Tessera ready" log line says which.
  */
 export async function startServer(repoRoot: string, dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'main.js')], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', TESSERA_DATA: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...serverNodeArgs(), join(repoRoot, 'dist', 'src', 'main.js')],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: '0', TESSERA_DATA: dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => {
       resolve();
@@ -49,6 +53,11 @@ export async function startServer(repoRoot: string, dataDir: string): Promise<Se
     await stopChild(child, exited);
     throw error;
   }
+}
+
+/** Extra node flags for the server (say `--cpu-prof`), from BENCH_SERVER_NODE_ARGS. */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 }
 
 function waitForReady(
