@@ -118,6 +118,8 @@ export interface IdentityGraphRepository {
   loadGraphsOf(keys: readonly string[]): Promise<{ nodes: GraphNode[]; links: GraphLink[] }>;
   /** Every identity and link of these graphs. */
   loadGraphs(graphIds: readonly string[]): Promise<{ nodes: GraphNode[]; links: GraphLink[] }>;
+  /** Every identity of these graphs, without their links (the cheaper read for walkers). */
+  membersOf(graphIds: readonly string[]): Promise<GraphNode[]>;
   /** Ids of graphs (every graph with identities) after `after`, in order: a full scan in pages. */
   graphIdsAfter(after: string | null, limit: number): Promise<string[]>;
   /** Persists what a workspace changed. */

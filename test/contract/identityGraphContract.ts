@@ -78,6 +78,8 @@ export function describeIdentityGraphContract(adapter: string, open: () => Promi
       expect(await repo.loadGraphs(['no-such-graph'])).toEqual(empty);
       expect(await repo.loadGraphsOf([])).toEqual(empty);
       expect(await repo.loadGraphs([])).toEqual(empty);
+      expect(await repo.membersOf(['no-such-graph'])).toEqual([]);
+      expect(await repo.membersOf([])).toEqual([]);
       await repo.save({ nodes: [], links: [], removedLinks: [] });
     });
 
@@ -93,6 +95,8 @@ export function describeIdentityGraphContract(adapter: string, open: () => Promi
       annGraph.links = annGraph.links.filter((l) => l.graphId === ann);
       expect(sorted(await repo.loadGraphsOf([key('ECID:cookie-1')]))).toEqual(annGraph);
       expect(sorted(await repo.loadGraphs([ann]))).toEqual(annGraph);
+      const members = await repo.membersOf([ann, ann]);
+      expect(sorted({ nodes: members, links: [] }).nodes).toEqual(annGraph.nodes);
       const both = await repo.loadGraphsOf([key('CRMID:c1'), key('CRMID:c2'), key('CRMID:c1')]);
       expect(both.nodes).toHaveLength(5);
       expect(both.links).toHaveLength(3);
@@ -125,6 +129,10 @@ export function describeIdentityGraphContract(adapter: string, open: () => Promi
       const moved = nodes.map((x) => ({ ...x, lastSeen: AT + 9, graphId: 'g-two' }));
       await repo.save({ nodes: moved, links: [later], removedLinks: [] });
       expect(await repo.loadGraphs(['g-one'])).toEqual({ nodes: [], links: [] });
+      expect(await repo.membersOf(['g-one'])).toEqual([]);
+      expect(sorted({ nodes: await repo.membersOf(['g-two']), links: [] }).nodes).toEqual(
+        sorted({ nodes: moved, links: [] }).nodes,
+      );
       expect(sorted(await repo.loadGraphs(['g-two']))).toEqual(
         sorted({ nodes: moved, links: [later] }),
       );

@@ -143,7 +143,7 @@ export class AudienceUpkeep {
     loaded?: readonly GraphNode[],
   ): Promise<MembershipChange[]> {
     if (audiences.length === 0 || graphIds.length === 0) return [];
-    const nodes = loaded ?? (await tx.identities.loadGraphs(graphIds)).nodes;
+    const nodes = loaded ?? (await tx.identities.membersOf(graphIds));
     const deps = backgroundDeps(tx, this.clock, this.bus);
     return evaluateAudiences(deps, graphIds, nodes, audiences, this.clock().getTime());
   }

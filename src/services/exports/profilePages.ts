@@ -52,7 +52,7 @@ async function* sourcePages(deps: ServiceDeps, plan: ExportPlan): AsyncGenerator
     if (audienceId === null) {
       const graphIds = await store.identities.graphIdsAfter(after, plan.pageSize);
       after = graphIds.at(-1) ?? null;
-      yield { nodes: (await store.identities.loadGraphs(graphIds)).nodes, keep: () => true };
+      yield { nodes: await store.identities.membersOf(graphIds), keep: () => true };
     } else {
       const members = await store.audiences.members(audienceId, after, plan.pageSize);
       after = members.at(-1)?.profileKey ?? null;

@@ -66,7 +66,7 @@ export class ProfileSummaries {
     const { count, after } = await scoped.transaction(async (tx) => {
       const graphIds = await tx.status.staleGraphs(GRAPHS_PER_PASS);
       if (graphIds.length === 0) return { count: 0, after: [] };
-      const { nodes } = await tx.identities.loadGraphs(graphIds);
+      const nodes = await tx.identities.membersOf(graphIds);
       const [data, previous] = await Promise.all([
         tx.profiles.dataOf(nodes.map((n) => n.key)),
         tx.status.summaries(graphIds),

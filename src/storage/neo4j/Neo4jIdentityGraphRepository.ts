@@ -7,6 +7,7 @@ import {
   graphsBreaking,
   loadGraphsById,
   loadGraphsOfKeys,
+  membersOfGraphs,
   readIdentitySettings,
   saveGraphChanges,
   type Statement,
@@ -29,6 +30,14 @@ export class Neo4jIdentityGraphRepository implements IdentityGraphRepository {
 
   loadGraphs(graphIds: readonly string[]): Promise<Graph> {
     return this.load(graphIds, loadGraphsById(this.sandbox, graphIds));
+  }
+
+  async membersOf(graphIds: readonly string[]): Promise<GraphNode[]> {
+    if (graphIds.length === 0) return [];
+    const rows = await this.client.read<{ node: GraphNode }>(
+      membersOfGraphs(this.sandbox, graphIds),
+    );
+    return rows.map((row) => row.node);
   }
 
   async graphIdsAfter(after: string | null, limit: number): Promise<string[]> {

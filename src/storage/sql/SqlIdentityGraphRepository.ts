@@ -32,26 +32,31 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   }
 
   async loadGraphs(graphIds: readonly string[]): Promise<Graph> {
-    const graph: Graph = { nodes: [], links: [] };
+    const links: GraphLink[] = [];
     for (const part of chunks(graphIds)) {
-      const [nodes, links] = await Promise.all([
-        this.db
-          .selectFrom('identities')
-          .selectAll()
-          .where('sandbox', '=', this.sandbox)
-          .where('graph_id', 'in', part)
-          .execute(),
-        this.db
-          .selectFrom('identity_links')
-          .selectAll()
-          .where('sandbox', '=', this.sandbox)
-          .where('graph_id', 'in', part)
-          .execute(),
-      ]);
-      graph.nodes.push(...nodes.map(nodeFromRow));
-      graph.links.push(...links.map(linkFromRow));
+      const rows = await this.db
+        .selectFrom('identity_links')
+        .selectAll()
+        .where('sandbox', '=', this.sandbox)
+        .where('graph_id', 'in', part)
+        .execute();
+      links.push(...rows.map(linkFromRow));
     }
-    return graph;
+    return { nodes: await this.membersOf(graphIds), links };
+  }
+
+  async membersOf(graphIds: readonly string[]): Promise<GraphNode[]> {
+    const nodes: GraphNode[] = [];
+    for (const part of chunks(graphIds)) {
+      const rows = await this.db
+        .selectFrom('identities')
+        .selectAll()
+        .where('sandbox', '=', this.sandbox)
+        .where('graph_id', 'in', part)
+        .execute();
+      nodes.push(...rows.map(nodeFromRow));
+    }
+    return nodes;
   }
 
   async graphIdsAfter(after: string | null, limit: number): Promise<string[]> {

@@ -26,6 +26,7 @@ export const STATEMENT_EXAMPLES: Record<keyof typeof cypher, readonly Statement[
   PING: [cypher.PING],
   loadGraphsById: [cypher.loadGraphsById(SANDBOX, ['g1', 'g2', 'g1'])],
   loadGraphsOfKeys: [cypher.loadGraphsOfKeys(SANDBOX, [EMAIL, CRM])],
+  membersOfGraphs: [cypher.membersOfGraphs(SANDBOX, ['g1', 'g2', 'g1'])],
   saveGraphChanges: [
     cypher.saveGraphChanges(SANDBOX, { nodes: [], links: [], removedLinks: [] }),
     cypher.saveGraphChanges(SANDBOX, {

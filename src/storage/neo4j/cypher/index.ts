@@ -2,7 +2,7 @@
 export { graphIdsAfter } from './graphIdsAfter';
 export { graphsBreaking } from './graphsBreaking';
 export { readIdentitySettings, writeIdentitySettings } from './identitySettings';
-export { loadGraphsById, loadGraphsOfKeys } from './loadGraphs';
+export { loadGraphsById, loadGraphsOfKeys, membersOfGraphs } from './loadGraphs';
 export { PING } from './ping';
 export { saveGraphChanges } from './saveGraphChanges';
 export { SCHEMA_STATEMENTS } from './schemaStatements';

@@ -23,6 +23,14 @@ ${WHOLE_GRAPHS}`,
   params: { sandbox, graphIds: [...new Set(graphIds)] },
 });
 
+/** Every identity of these graphs, by the sandbox and graph id index, without links. */
+export const membersOfGraphs = (sandbox: string, graphIds: readonly string[]): Statement => ({
+  cypher: `UNWIND $graphIds AS graphId
+MATCH (i:Identity {sandbox: $sandbox, graphId: graphId})
+RETURN i {.key, .namespace, .id, .type, .firstSeen, .lastSeen, .graphId} AS node`,
+  params: { sandbox, graphIds: [...new Set(graphIds)] },
+});
+
 /** Every identity and link of the graphs holding any of these identity keys. */
 export const loadGraphsOfKeys = (sandbox: string, keys: readonly string[]): Statement => ({
   cypher: `MATCH (k:Identity {sandbox: $sandbox})
