@@ -179,10 +179,25 @@ export interface SystemJobRepository {
  * that are their sum. Writers mark the graphs they touch as stale, in their own transaction;
  * a background pass recomputes stale summaries and moves the counters by the difference.
  */
+/** A graph marked for recomputation, with the summary its writer knew, if it knew it. */
+export interface StaleGraph {
+  graphId: string;
+  known: GraphSummary | null;
+}
+
 export interface StoreStatusRepository {
-  /** Marks graphs for recomputation and, when given, moves `lastIngestedAt` forward. */
-  markStale(graphIds: readonly string[], ingestedAt?: number): Promise<void>;
-  staleGraphs(limit: number): Promise<string[]>;
+  /**
+   * Marks graphs for recomputation and, when given, moves `lastIngestedAt` forward. A graph
+   * in `known` is marked with the summary its writer knows exactly (one it made of new
+   * identities only), which the recomputation takes instead of reading the graph; marking a
+   * graph without one drops a summary an earlier mark left.
+   */
+  markStale(
+    graphIds: readonly string[],
+    ingestedAt?: number,
+    known?: readonly GraphSummary[],
+  ): Promise<void>;
+  staleGraphs(limit: number): Promise<StaleGraph[]>;
   summaries(graphIds: readonly string[]): Promise<GraphSummary[]>;
   /**
    * Stores recomputed summaries (a graph without identities has none), adds the counter

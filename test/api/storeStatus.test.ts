@@ -87,6 +87,40 @@ describe('profileStoreStatus (SEMANTICS §4, store status)', () => {
     );
   });
 
+  it('counts graphs made of new identities as a recount of the whole store does', async () => {
+    const ds = await setupDatasets(server, 'statusfresh');
+    const opts = { sandbox: ds.sandbox };
+    // New people (two records of one request share an email), fragments and events, a record
+    // joining an existing graph, and a deleted profile.
+    await ingestInto(server, ds, ds.crm, [
+      { crmId: 'f1', email: 'f1@example.com' },
+      { crmId: 'f2', email: 'f1@example.com' },
+      { crmId: 'f3', email: 'f3@example.com' },
+    ]);
+    await ingestAnnAndBo(server, ds);
+    await ingestInto(server, ds, ds.web, [
+      {
+        _id: 'f-e1',
+        timestamp: '2026-03-01T10:00:00Z',
+        eventType: 'view',
+        identityMap: { ECID: [{ id: '3'.repeat(38) }] },
+      },
+    ]);
+    await ingestInto(server, ds, ds.plain, [{ crmId: 'f3', person: { age: 30 } }]);
+    await ingestInto(server, ds, ds.crm, [{ crmId: 'f4', email: 'ann@example.com' }]);
+    await server.data(DeleteProfileDocument, { identity: { namespace: 'CRMID', id: 'f3' } }, opts);
+    const known = (await server.data(StoreStatusDocument, {}, opts)).profileStoreStatus;
+    // CRMID is unique: f2 takes f1's email, f4 takes Ann's (with her device and events).
+    expect(known).toMatchObject({ profileCount: 6, identityCount: 12, eventCount: 3 });
+
+    // Every graph recomputed from what the store holds: the counters must not move.
+    const scoped = server.store.scoped(ds.sandbox);
+    const graphIds = await scoped.identities.graphIdsAfter(null, 1000);
+    await scoped.transaction((tx) => tx.status.markStale(graphIds));
+    const recounted = (await server.data(StoreStatusDocument, {}, opts)).profileStoreStatus;
+    expect(recounted).toEqual(known);
+  });
+
   it('is empty for a new sandbox, whatever other sandboxes hold', async () => {
     const sandbox = await server.newSandbox('statusempty');
     const { profileStoreStatus } = await server.data(StoreStatusDocument, {}, { sandbox });

@@ -116,8 +116,10 @@ export function describeProfileStoreContract(adapter: string, open: () => Promis
       const s = scoped();
       await s.status.markStale(['g1', 'g2', 'g1'], 5000);
       await s.status.markStale(['g3'], 4000); // an older time never moves lastIngestedAt back
-      expect((await s.status.staleGraphs(10)).sort()).toEqual(['g1', 'g2', 'g3']);
+      const ids = async (limit = 10) => (await s.status.staleGraphs(limit)).map((g) => g.graphId);
+      expect((await ids()).sort()).toEqual(['g1', 'g2', 'g3']);
       expect(await s.status.staleGraphs(2)).toHaveLength(2);
+      expect((await s.status.staleGraphs(10)).every((g) => g.known === null)).toBe(true);
       const g1: GraphSummary = {
         graphId: 'g1',
         datasets: { d1: { fragments: 1, events: 2 } },
@@ -132,7 +134,7 @@ export function describeProfileStoreContract(adapter: string, open: () => Promis
           { kind: 'datasetFragments', key: 'd1', n: 2 },
         ],
       );
-      expect(await s.status.staleGraphs(10)).toEqual(['g3']);
+      expect(await ids()).toEqual(['g3']);
       expect(await s.status.summaries(['g1', 'g2'])).toEqual([g1]);
       await s.status.saveSummaries(['g1'], [], [{ kind: 'datasetFragments', key: 'd1', n: -1 }]);
       expect(await s.status.summaries(['g1'])).toEqual([]);
@@ -143,6 +145,25 @@ export function describeProfileStoreContract(adapter: string, open: () => Promis
       ]);
       expect(lastIngestedAt).toEqual(new Date(5000));
       expect(await scoped().status.counters()).toEqual({ counters: [], lastIngestedAt: null });
+    });
+
+    it('keeps the summary a writer knew with its mark, until a mark without one', async () => {
+      const s = scoped();
+      const known: GraphSummary = {
+        graphId: 'n1',
+        datasets: { d1: { fragments: 1, events: 0 } },
+        namespaces: { CRMID: 1, Email: 2 },
+      };
+      await s.status.markStale(['n1', 'n2', 'n1'], 5000, [known]);
+      const marks = await s.status.staleGraphs(10);
+      expect(marks.sort((a, b) => a.graphId.localeCompare(b.graphId))).toEqual([
+        { graphId: 'n1', known },
+        { graphId: 'n2', known: null },
+      ]);
+      await s.status.markStale(['n1']);
+      expect(await s.status.staleGraphs(10)).toEqual(
+        expect.arrayContaining([{ graphId: 'n1', known: null }]),
+      );
     });
   });
 }

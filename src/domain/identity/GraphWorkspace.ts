@@ -115,6 +115,20 @@ export class GraphWorkspace {
     return this.membersByGraph.get(graphId)?.size ?? 0;
   }
 
+  /**
+   * Graphs made here of new identities only: the store held none of their members, so all it
+   * holds of them was written with this workspace.
+   */
+  newGraphIds(): string[] {
+    return [...this.membersByGraph].flatMap(([graphId, members]) =>
+      members.size > 0 &&
+      !this.loadedGraphs.has(graphId) &&
+      [...members].every((key) => !this.loadedGraphOf.has(key))
+        ? [graphId]
+        : [],
+    );
+  }
+
   members(graphId: string): GraphNode[] {
     return [...(this.membersByGraph.get(graphId) ?? [])].map((k) => this.require(k));
   }

@@ -4,13 +4,15 @@ import { type StoreCounter, sumCounters } from './StoreCounter';
 
 /**
  * New summaries for stale graphs from what the store holds now, and how the counters move.
- * A stale graph with no identity left (merged into another) loses its summary.
+ * A stale graph with no identity left (merged into another) loses its summary. A graph in
+ * `known` takes that summary (its writer knew it exactly) instead of its identities and data.
  */
 export function recomputeSummaries(
   graphIds: readonly string[],
   identities: readonly { key: string; namespace: string; graphId: string }[],
   data: readonly IdentityData[],
   previous: readonly GraphSummary[],
+  known: readonly GraphSummary[] = [],
 ): { summaries: GraphSummary[]; deltas: StoreCounter[] } {
   const members = new Map<string, { key: string; namespace: string }[]>();
   for (const identity of identities) {
@@ -28,14 +30,16 @@ export function recomputeSummaries(
     dataByGraph.set(graphId, list);
   }
   const before = new Map(previous.map((s) => [s.graphId, s]));
+  const knownAfter = new Map(known.map((s) => [s.graphId, s]));
   const summaries: GraphSummary[] = [];
   const deltas: StoreCounter[] = [];
   for (const graphId of new Set(graphIds)) {
     const graph = members.get(graphId);
     const after =
-      graph === undefined
+      knownAfter.get(graphId) ??
+      (graph === undefined
         ? undefined
-        : summarizeGraph(graphId, graph, dataByGraph.get(graphId) ?? []);
+        : summarizeGraph(graphId, graph, dataByGraph.get(graphId) ?? []));
     if (after !== undefined) summaries.push(after);
     deltas.push(...counterDeltas(before.get(graphId), after));
   }

@@ -20,7 +20,7 @@ export class AccountRelations {
   async afterStaleGraphs(
     tx: SandboxStore,
     graphIds: readonly string[],
-    nodes: readonly GraphNode[],
+    nodes: () => Promise<readonly GraphNode[]>,
   ): Promise<() => void> {
     await relateGraphs(backgroundDeps(tx, this.clock, this.bus), graphIds, nodes);
     // Nothing is announced: `account.people` reads the relations as they are.

@@ -14,7 +14,7 @@ import type { ServiceDeps } from '../ServiceDeps';
 
 /**
  * SEMANTICS §8: replaces the account relations of the person profiles of these graphs
- * (`nodes`: their identities, as the caller loaded them), through `deps.store` (the caller's
+ * (`nodes`: reads their identities), through `deps.store` (the caller's
  * transaction). A profile relates to the accounts its merged attributes name, under the
  * default PROFILE policy, through the relationship descriptors of profile-enabled schemas.
  * Without any such descriptor it reads nothing more: ingestion pays for accounts only once
@@ -23,10 +23,11 @@ import type { ServiceDeps } from '../ServiceDeps';
 export async function relateGraphs(
   deps: ServiceDeps,
   graphIds: readonly string[],
-  nodes: readonly GraphNode[],
+  readNodes: () => Promise<readonly GraphNode[]>,
 ): Promise<void> {
   const descriptors = await relationshipDescriptors(deps.store);
   if (descriptors.length === 0 || graphIds.length === 0) return;
+  const nodes = await readNodes();
   const relations = await relationsOf(deps, nodes, descriptors);
   // Every key a profile of these graphs may have had, whatever the policy stitched then: a
   // graph merged into another, or left without data, loses its relations.

@@ -46,10 +46,11 @@ export class AudienceUpkeep {
   async afterStaleGraphs(
     tx: SandboxStore,
     graphIds: readonly string[],
-    nodes: readonly GraphNode[],
+    nodes: () => Promise<readonly GraphNode[]>,
   ): Promise<() => void> {
     const audiences = await tx.audiences.list();
-    const changes = await this.evaluate(tx, graphIds, audiences, nodes);
+    const changes =
+      audiences.length === 0 ? [] : await this.evaluate(tx, graphIds, audiences, await nodes());
     return () => {
       this.publish(tx.sandbox, changes);
     };

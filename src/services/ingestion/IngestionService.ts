@@ -24,6 +24,8 @@ import {
   type ProfileChanges,
 } from '../../domain/profile/ProfileChanges';
 import type { RecordError } from '../../domain/records/RecordError';
+import type { IdentityData } from '../../domain/status/GraphSummary';
+import { newGraphSummaries } from '../../domain/status/newGraphSummaries';
 import type { RecordValidators } from '../../domain/records/RecordValidators';
 import type { SandboxStore } from '../../storage/ports';
 import { namespacesByKey } from '../catalog/namespacesByKey';
@@ -123,18 +125,23 @@ export class IngestionService {
   ): Promise<ProfileChanges> {
     const now = this.deps.clock().getTime();
     const ws = await linkIdentities(store, records, ctx, now);
+    const isEvent = ctx.schema.class === 'EXPERIENCE_EVENT';
+    // SEMANTICS §1: a dataset not enabled for profiles is kept out of them.
+    const written = !ctx.dataset.profileEnabled
+      ? NOTHING_WRITTEN
+      : isEvent
+        ? await storeEvents(store, records, ctx.dataset, batchId, now)
+        : await storeFragments(store, records, ctx, now);
     // Every graph the records touched, before and after linking, for the store status.
-    await store.status.markStale(ws.graphIds(), now);
+    await store.status.markStale(ws.graphIds(), now, newGraphSummaries(ws, written.data));
     this.deps.status.refresh();
     const graph = ws.graphChange();
-    const changed = { at: now, graph: graph.identities.length > 0 ? graph : null, changes: [] };
-    if (!ctx.dataset.profileEnabled) return changed; // SEMANTICS §1: kept out of the profiles
-    const isEvent = ctx.schema.class === 'EXPERIENCE_EVENT';
-    const written = isEvent
-      ? await storeEvents(store, records, ctx.dataset, batchId, now)
-      : await storeFragments(store, records, ctx, now);
     const kind = isEvent ? 'EVENT' : 'RECORD';
-    return { ...changed, changes: profileChanges(written, kind, ctx.dataset.id, ws) };
+    return {
+      at: now,
+      graph: graph.identities.length > 0 ? graph : null,
+      changes: profileChanges(written.keys, kind, ctx.dataset.id, ws),
+    };
   }
 }
 
@@ -170,18 +177,36 @@ function profileChanges(
   });
 }
 
+/** What a write stored: the identities whose data it changed, and the rows it put. */
+interface Written {
+  keys: string[];
+  data: IdentityData[];
+}
+
+const NOTHING_WRITTEN: Written = { keys: [], data: [] };
+
+const rowOf = (identityKey: string, datasetId: string, isEvent: boolean): IdentityData => ({
+  identityKey,
+  datasetId,
+  fragments: isEvent ? 0 : 1,
+  events: isEvent ? 1 : 0,
+});
+
 async function storeFragments(
   store: SandboxStore,
   records: PreparedRecord[],
   ctx: RecordContext,
   now: number,
-): Promise<string[]> {
+): Promise<Written> {
   const keys = records.map((r) => identityKey(r.primary));
   const current = await store.profiles.fragmentsOf(ctx.dataset.id, keys);
   const writes = applyToFragments(current, records, ctx.operation, ctx.dataset.id, now);
   await store.profiles.putFragments(writes.put);
   await store.profiles.deleteFragments(ctx.dataset.id, writes.deleted);
-  return [...writes.put.map((f) => f.identityKey), ...writes.deleted];
+  return {
+    keys: [...writes.put.map((f) => f.identityKey), ...writes.deleted],
+    data: writes.put.map((f) => rowOf(f.identityKey, f.datasetId, false)),
+  };
 }
 
 async function storeEvents(
@@ -190,12 +215,15 @@ async function storeEvents(
   dataset: Dataset,
   batchId: string | null,
   now: number,
-): Promise<string[]> {
+): Promise<Written> {
   const ids = records.flatMap((r) => (r.event ? [r.event.id] : []));
   const stored = await store.profiles.existingEventIds(dataset.id, ids);
   const events = newEvents(records, stored, dataset.id, batchId, now);
   await store.profiles.insertEvents(events);
-  return events.map((e) => e.identityKey);
+  return {
+    keys: events.map((e) => e.identityKey),
+    data: events.map((e) => rowOf(e.identityKey, e.datasetId, true)),
+  };
 }
 
 export function summarise(outcomes: readonly (PreparedRecord | RejectedRecord)[]): IngestResult {

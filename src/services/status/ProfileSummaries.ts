@@ -1,7 +1,9 @@
 import type { GraphNode } from '../../domain/identity/GraphNode';
 import { recomputeSummaries } from '../../domain/status/recomputeSummaries';
 import type { Logger } from '../../logger';
-import type { SandboxStore, Store } from '../../storage/ports';
+import type { GraphSummary } from '../../domain/status/GraphSummary';
+import type { StoreCounter } from '../../domain/status/StoreCounter';
+import type { SandboxStore, StaleGraph, Store } from '../../storage/ports';
 import { BackgroundRuns } from '../BackgroundRuns';
 
 /** Graphs recomputed per transaction: bounds how long one pass holds the writer. */
@@ -11,12 +13,13 @@ const DELAY_MS = 50;
 
 /**
  * More work on the graphs of a pass, in its transaction (audience memberships): returns what
- * to do once it commits.
+ * to do once it commits. `nodes` reads the graphs' identities (once per pass, and only when
+ * asked: work with nothing to do reads nothing).
  */
 export type StaleGraphWork = (
   tx: SandboxStore,
   graphIds: readonly string[],
-  nodes: readonly GraphNode[],
+  nodes: () => Promise<readonly GraphNode[]>,
 ) => Promise<() => void>;
 
 /**
@@ -64,14 +67,11 @@ export class ProfileSummaries {
   /** One transaction: up to GRAPHS_PER_PASS stale graphs recomputed; returns how many. */
   private async pass(scoped: SandboxStore): Promise<number> {
     const { count, after } = await scoped.transaction(async (tx) => {
-      const graphIds = await tx.status.staleGraphs(GRAPHS_PER_PASS);
-      if (graphIds.length === 0) return { count: 0, after: [] };
-      const nodes = await tx.identities.membersOf(graphIds);
-      const [data, previous] = await Promise.all([
-        tx.profiles.dataOf(nodes.map((n) => n.key)),
-        tx.status.summaries(graphIds),
-      ]);
-      const { summaries, deltas } = recomputeSummaries(graphIds, nodes, data, previous);
+      const stale = await tx.status.staleGraphs(GRAPHS_PER_PASS);
+      if (stale.length === 0) return { count: 0, after: [] };
+      const graphIds = stale.map((s) => s.graphId);
+      const nodes = once(() => tx.identities.membersOf(graphIds));
+      const { summaries, deltas } = await recompute(tx, stale, nodes);
       const done = [];
       for (const work of this.work) done.push(await work(tx, graphIds, nodes));
       await tx.status.saveSummaries(graphIds, summaries, deltas);
@@ -80,6 +80,29 @@ export class ProfileSummaries {
     for (const committed of after) committed();
     return count;
   }
+}
+
+/** The summaries of stale graphs: known ones as marked, the others read and recomputed. */
+async function recompute(
+  tx: SandboxStore,
+  stale: readonly StaleGraph[],
+  nodes: () => Promise<readonly GraphNode[]>,
+): Promise<{ summaries: GraphSummary[]; deltas: StoreCounter[] }> {
+  const known = stale.flatMap((s) => (s.known === null ? [] : [s.known]));
+  const unknown = new Set(stale.filter((s) => s.known === null).map((s) => s.graphId));
+  const members = unknown.size === 0 ? [] : (await nodes()).filter((n) => unknown.has(n.graphId));
+  const graphIds = stale.map((s) => s.graphId);
+  const [data, previous] = await Promise.all([
+    members.length === 0 ? [] : tx.profiles.dataOf(members.map((n) => n.key)),
+    tx.status.summaries(graphIds),
+  ]);
+  return recomputeSummaries(graphIds, members, data, previous, known);
+}
+
+/** `read` called at most once, however often the result is asked for. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= read());
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { GraphSummary } from '../../domain/status/GraphSummary';
 import { type CounterKind, type StoreCounter, sumCounters } from '../../domain/status/StoreCounter';
-import type { StoreStatusRepository } from '../ports';
+import type { StaleGraph, StoreStatusRepository } from '../ports';
 import { chunks } from './chunks';
 import type { RowWriter } from './RowWriter';
 import { time } from './rows';
@@ -16,12 +16,20 @@ export class SqlStoreStatusRepository implements StoreStatusRepository {
     private readonly writer: RowWriter,
   ) {}
 
-  async markStale(graphIds: readonly string[], ingestedAt?: number): Promise<void> {
+  async markStale(
+    graphIds: readonly string[],
+    ingestedAt?: number,
+    known: readonly GraphSummary[] = [],
+  ): Promise<void> {
+    const summaries = new Map(known.map((s) => [s.graphId, s]));
     await this.writer.upsert(this.db, {
       table: 'stale_graphs',
-      rows: [...new Set(graphIds)].map((graph_id) => ({ sandbox: this.sandbox, graph_id })),
+      rows: [...new Set(graphIds)].map((graph_id) => {
+        const summary = summaries.get(graph_id);
+        return { sandbox: this.sandbox, graph_id, summary: summaryJson(summary) };
+      }),
       key: ['sandbox', 'graph_id'],
-      update: [],
+      update: ['summary'],
     });
     if (ingestedAt === undefined) return;
     const row = { sandbox: this.sandbox, kind: LAST_INGESTED, key: '', n: ingestedAt };
@@ -37,14 +45,17 @@ export class SqlStoreStatusRepository implements StoreStatusRepository {
       .execute();
   }
 
-  async staleGraphs(limit: number): Promise<string[]> {
+  async staleGraphs(limit: number): Promise<StaleGraph[]> {
     const rows = await this.db
       .selectFrom('stale_graphs')
-      .select('graph_id')
+      .select(['graph_id', 'summary'])
       .where('sandbox', '=', this.sandbox)
       .limit(limit)
       .execute();
-    return rows.map((r) => r.graph_id);
+    return rows.map((r) => ({
+      graphId: r.graph_id,
+      known: r.summary === null ? null : { graphId: r.graph_id, ...parseSummary(r.summary) },
+    }));
   }
 
   async summaries(graphIds: readonly string[]): Promise<GraphSummary[]> {
@@ -123,3 +134,12 @@ export class SqlStoreStatusRepository implements StoreStatusRepository {
     }
   }
 }
+
+type SummaryParts = Pick<GraphSummary, 'datasets' | 'namespaces'>;
+
+const summaryJson = (summary: GraphSummary | undefined): string | null =>
+  summary === undefined
+    ? null
+    : JSON.stringify({ datasets: summary.datasets, namespaces: summary.namespaces });
+
+const parseSummary = (json: string): SummaryParts => JSON.parse(json) as SummaryParts;

@@ -145,6 +145,13 @@ export const MIGRATIONS: readonly Migration[] = [
       await coverFragmentDatasets(db);
     },
   },
+  {
+    version: 10,
+    name: 'known summaries of stale graphs',
+    async up(db) {
+      await db.schema.alterTable('stale_graphs').addColumn('summary', 'text').execute();
+    },
+  },
 ];
 
 /**

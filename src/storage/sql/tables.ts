@@ -155,7 +155,8 @@ export interface Tables {
     finished_at: Millis | null;
   };
   graph_summaries: { sandbox: string; graph_id: string; datasets: string; namespaces: string };
-  stale_graphs: { sandbox: string; graph_id: string };
+  /** `summary`: the graph's summary (JSON) when its writer knew it; null: recompute. */
+  stale_graphs: { sandbox: string; graph_id: string; summary: string | null };
   /** Counters of the store status; kind `lastIngestedAt` holds a time. */
   store_counters: { sandbox: string; kind: string; key: string; n: Millis };
   computed_attributes: {

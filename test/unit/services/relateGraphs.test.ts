@@ -19,7 +19,7 @@ describe('relateGraphs', () => {
     relateGraphs(
       backgroundDeps(scoped, () => new Date(0), new InProcessEventBus()),
       graphIds,
-      [],
+      () => Promise.resolve([]),
     );
 
   beforeEach(async () => {

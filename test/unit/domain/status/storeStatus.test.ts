@@ -211,4 +211,18 @@ describe('recomputeSummaries', () => {
     );
     expect(deltas.find((d) => d.kind === 'datasetFragments')).toBeUndefined();
   });
+
+  it('takes a known summary as it is, whatever identities and data were read', () => {
+    const known = summary('n', { d1: [1, 2] }, { Email: 1 });
+    const { summaries, deltas } = recomputeSummaries(
+      ['n'],
+      [{ key: 'Email|x', namespace: 'Email', graphId: 'n' }],
+      [],
+      [],
+      [known],
+    );
+    expect(summaries).toEqual([known]);
+    expect(deltas).toEqual(expect.arrayContaining(counterDeltas(undefined, known)));
+    expect(deltas).toHaveLength(counterDeltas(undefined, known).length);
+  });
 });
