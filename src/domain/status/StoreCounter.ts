@@ -20,14 +20,26 @@ export interface StoreCounter {
   n: number;
 }
 
+/** Running sums of counters by kind and key (one object per counter, however many adds). */
+export class CounterSums {
+  private readonly sums = new Map<string, StoreCounter>();
+
+  add(kind: CounterKind, key: string, n: number): void {
+    const id = `${kind}\u0000${key}`;
+    const known = this.sums.get(id);
+    if (known === undefined) this.sums.set(id, { kind, key, n });
+    else known.n += n;
+  }
+
+  /** The sums, without those that came to zero. */
+  nonZero(): StoreCounter[] {
+    return [...this.sums.values()].filter((c) => c.n !== 0);
+  }
+}
+
 /** Adds up counters of the same kind and key; those that sum to zero are left out. */
 export function sumCounters(counters: readonly StoreCounter[]): StoreCounter[] {
-  const sums = new Map<string, StoreCounter>();
-  for (const c of counters) {
-    const id = `${c.kind}\u0000${c.key}`;
-    const known = sums.get(id);
-    if (known === undefined) sums.set(id, { ...c });
-    else known.n += c.n;
-  }
-  return [...sums.values()].filter((c) => c.n !== 0);
+  const sums = new CounterSums();
+  for (const c of counters) sums.add(c.kind, c.key, c.n);
+  return sums.nonZero();
 }

@@ -1,5 +1,5 @@
 import { type GraphSummary, isProfile } from './GraphSummary';
-import { type CounterKind, type StoreCounter, sumCounters } from './StoreCounter';
+import { CounterSums, type StoreCounter } from './StoreCounter';
 
 /**
  * How the counters change when a graph's summary goes from `before` to `after` (either absent:
@@ -10,33 +10,37 @@ export function counterDeltas(
   before: GraphSummary | undefined,
   after: GraphSummary | undefined,
 ): StoreCounter[] {
-  const deltas: StoreCounter[] = [];
-  const add = (kind: CounterKind, key: string, n: number) => deltas.push({ kind, key, n });
-  if (before !== undefined) addSummary(before, -1, add);
-  if (after !== undefined) addSummary(after, 1, add);
-  return sumCounters(deltas);
+  const sums = new CounterSums();
+  addCounterDeltas(sums, before, after);
+  return sums.nonZero();
 }
 
-function addSummary(
-  summary: GraphSummary,
-  sign: 1 | -1,
-  add: (kind: CounterKind, key: string, n: number) => void,
+/** counterDeltas, added to running sums (many graphs, one set of counters). */
+export function addCounterDeltas(
+  sums: CounterSums,
+  before: GraphSummary | undefined,
+  after: GraphSummary | undefined,
 ): void {
+  if (before !== undefined) addSummary(before, -1, sums);
+  if (after !== undefined) addSummary(after, 1, sums);
+}
+
+function addSummary(summary: GraphSummary, sign: 1 | -1, sums: CounterSums): void {
   for (const [dataset, data] of Object.entries(summary.datasets)) {
-    add('datasetFragments', dataset, sign * data.fragments);
-    add('datasetEvents', dataset, sign * data.events);
+    sums.add('datasetFragments', dataset, sign * data.fragments);
+    sums.add('datasetEvents', dataset, sign * data.events);
   }
   for (const [namespace, n] of Object.entries(summary.namespaces)) {
-    add('namespaceIdentities', namespace, sign * n);
+    sums.add('namespaceIdentities', namespace, sign * n);
   }
   if (!isProfile(summary)) return;
   const datasets = Object.keys(summary.datasets).filter((d) => hasRows(summary, d));
   const namespaces = Object.keys(summary.namespaces);
-  add('profiles', '', sign);
-  for (const d of datasets) add('datasetProfiles', d, sign);
-  for (const n of namespaces) add('namespaceProfiles', n, sign);
-  add('datasetOverlap', overlapKey(datasets), sign);
-  add('namespaceOverlap', overlapKey(namespaces), sign);
+  sums.add('profiles', '', sign);
+  for (const d of datasets) sums.add('datasetProfiles', d, sign);
+  for (const n of namespaces) sums.add('namespaceProfiles', n, sign);
+  sums.add('datasetOverlap', overlapKey(datasets), sign);
+  sums.add('namespaceOverlap', overlapKey(namespaces), sign);
 }
 
 const hasRows = (summary: GraphSummary, dataset: string): boolean => {

@@ -1,6 +1,6 @@
-import { counterDeltas } from './counterDeltas';
+import { addCounterDeltas } from './counterDeltas';
 import { type GraphSummary, type IdentityData, summarizeGraph } from './GraphSummary';
-import { type StoreCounter, sumCounters } from './StoreCounter';
+import { CounterSums, type StoreCounter } from './StoreCounter';
 
 /**
  * New summaries for stale graphs from what the store holds now, and how the counters move.
@@ -32,7 +32,7 @@ export function recomputeSummaries(
   const before = new Map(previous.map((s) => [s.graphId, s]));
   const knownAfter = new Map(known.map((s) => [s.graphId, s]));
   const summaries: GraphSummary[] = [];
-  const deltas: StoreCounter[] = [];
+  const sums = new CounterSums();
   for (const graphId of new Set(graphIds)) {
     const graph = members.get(graphId);
     const after =
@@ -41,7 +41,7 @@ export function recomputeSummaries(
         ? undefined
         : summarizeGraph(graphId, graph, dataByGraph.get(graphId) ?? []));
     if (after !== undefined) summaries.push(after);
-    deltas.push(...counterDeltas(before.get(graphId), after));
+    addCounterDeltas(sums, before.get(graphId), after);
   }
-  return { summaries, deltas: sumCounters(deltas) };
+  return { summaries, deltas: sums.nonZero() };
 }
