@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { IdentityType } from '../../domain/enumValues';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
 import type { GraphChanges } from '../../domain/identity/GraphWorkspace';
@@ -9,6 +9,7 @@ import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
 
 type Graph = { nodes: GraphNode[]; links: GraphLink[] };
+type GraphIds = string[] | SelectQueryBuilder<Tables, 'identities', { graph_id: string }>;
 
 export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   constructor(
@@ -17,41 +18,60 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
     private readonly writer: RowWriter,
   ) {}
 
+  /**
+   * Each statement finds the graph ids of `keys` itself (a subquery) rather than after a
+   * statement of its own: a one-identity lookup reads its graph in two statements, not three.
+   */
   async loadGraphsOf(keys: readonly string[]): Promise<Graph> {
-    const graphIds = new Set<string>();
-    for (const part of chunks([...new Set(keys)])) {
-      const rows = await this.db
+    const nodes = new Map<string, GraphNode>();
+    const links = new Map<string, GraphLink>();
+    // Two values besides the keys: the sandbox, in the statement and in its subquery.
+    for (const part of chunks([...new Set(keys)], 1, 29_998)) {
+      const graphIds = this.db
         .selectFrom('identities')
         .select('graph_id')
         .where('sandbox', '=', this.sandbox)
-        .where('key', 'in', part)
-        .execute();
-      for (const row of rows) graphIds.add(row.graph_id);
+        .where('key', 'in', part);
+      const [nodeRows, linkRows] = await Promise.all([
+        this.nodesIn(graphIds).execute(),
+        this.linksIn(graphIds).execute(),
+      ]);
+      // Keys of one graph in two parts find it twice.
+      for (const row of nodeRows) nodes.set(row.key, nodeFromRow(row));
+      for (const row of linkRows) links.set(row.key, linkFromRow(row));
     }
-    return this.loadGraphs([...graphIds]);
+    return { nodes: [...nodes.values()], links: [...links.values()] };
   }
 
   async loadGraphs(graphIds: readonly string[]): Promise<Graph> {
     const graph: Graph = { nodes: [], links: [] };
     for (const part of chunks(graphIds)) {
       const [nodes, links] = await Promise.all([
-        this.db
-          .selectFrom('identities')
-          .selectAll()
-          .where('sandbox', '=', this.sandbox)
-          .where('graph_id', 'in', part)
-          .execute(),
-        this.db
-          .selectFrom('identity_links')
-          .selectAll()
-          .where('sandbox', '=', this.sandbox)
-          .where('graph_id', 'in', part)
-          .execute(),
+        this.nodesIn(part).execute(),
+        this.linksIn(part).execute(),
       ]);
       graph.nodes.push(...nodes.map(nodeFromRow));
       graph.links.push(...links.map(linkFromRow));
     }
     return graph;
+  }
+
+  /** Every identity of these graphs (ids given, or a query that selects them). */
+  private nodesIn(graphIds: GraphIds) {
+    return this.db
+      .selectFrom('identities')
+      .selectAll()
+      .where('sandbox', '=', this.sandbox)
+      .where('graph_id', 'in', graphIds);
+  }
+
+  /** Every link of these graphs (ids given, or a query that selects them). */
+  private linksIn(graphIds: GraphIds) {
+    return this.db
+      .selectFrom('identity_links')
+      .selectAll()
+      .where('sandbox', '=', this.sandbox)
+      .where('graph_id', 'in', graphIds);
   }
 
   async graphIdsAfter(after: string | null, limit: number): Promise<string[]> {
