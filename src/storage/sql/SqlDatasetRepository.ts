@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dataset } from '../../domain/catalog/types';
+import type { SchemaClass } from '../../domain/enumValues';
 import type { DatasetRepository } from '../ports';
 import { datasetFromRow, datasetToRow, inOrder } from './rows';
 import type { Tables } from './tables';
@@ -25,6 +26,23 @@ export class SqlDatasetRepository implements DatasetRepository {
       .where('id', 'in', [...ids])
       .execute();
     return inOrder(ids, rows.map(datasetFromRow));
+  }
+
+  async ofClass(ids: readonly string[], schemaClass: SchemaClass): Promise<Dataset[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('datasets')
+      .innerJoin('xdm_schemas', (join) =>
+        join
+          .onRef('xdm_schemas.sandbox', '=', 'datasets.sandbox')
+          .onRef('xdm_schemas.id', '=', 'datasets.schema_id'),
+      )
+      .selectAll('datasets')
+      .where('datasets.sandbox', '=', this.sandbox)
+      .where('datasets.id', 'in', [...ids])
+      .where('xdm_schemas.class', '=', schemaClass)
+      .execute();
+    return rows.map(datasetFromRow);
   }
 
   async findByName(name: string): Promise<Dataset | undefined> {
