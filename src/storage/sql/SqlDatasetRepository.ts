@@ -4,11 +4,13 @@ import type { SchemaClass } from '../../domain/enumValues';
 import type { DatasetRepository } from '../ports';
 import { datasetFromRow, datasetToRow, inOrder } from './rows';
 import type { Tables } from './tables';
+import type { CompiledQueries } from './CompiledQueries';
 
 export class SqlDatasetRepository implements DatasetRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
+    private readonly queries: CompiledQueries,
   ) {}
 
   private select() {
@@ -30,18 +32,20 @@ export class SqlDatasetRepository implements DatasetRepository {
 
   async ofClass(ids: readonly string[], schemaClass: SchemaClass): Promise<Dataset[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('datasets')
-      .innerJoin('xdm_schemas', (join) =>
-        join
-          .onRef('xdm_schemas.sandbox', '=', 'datasets.sandbox')
-          .onRef('xdm_schemas.id', '=', 'datasets.schema_id'),
-      )
-      .selectAll('datasets')
-      .where('datasets.sandbox', '=', this.sandbox)
-      .where('datasets.id', 'in', [...ids])
-      .where('xdm_schemas.class', '=', schemaClass)
-      .execute();
+    const shape = `datasets.ofClass/${ids.length}`;
+    const rows = await this.queries.rows(this.db, shape, [this.sandbox, ...ids, schemaClass], () =>
+      this.db
+        .selectFrom('datasets')
+        .innerJoin('xdm_schemas', (join) =>
+          join
+            .onRef('xdm_schemas.sandbox', '=', 'datasets.sandbox')
+            .onRef('xdm_schemas.id', '=', 'datasets.schema_id'),
+        )
+        .selectAll('datasets')
+        .where('datasets.sandbox', '=', this.sandbox)
+        .where('datasets.id', 'in', [...ids])
+        .where('xdm_schemas.class', '=', schemaClass),
+    );
     return rows.map(datasetFromRow);
   }
 

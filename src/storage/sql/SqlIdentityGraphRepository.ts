@@ -7,6 +7,7 @@ import type { IdentityGraphRepository } from '../ports';
 import { chunks } from './chunks';
 import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
+import type { CompiledQueries } from './CompiledQueries';
 
 type Graph = { nodes: GraphNode[]; links: GraphLink[] };
 type GraphIds = string[] | SelectQueryBuilder<Tables, 'identities', { graph_id: string }>;
@@ -16,6 +17,7 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
     private readonly writer: RowWriter,
+    private readonly queries: CompiledQueries,
   ) {}
 
   /**
@@ -32,9 +34,11 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
         .select('graph_id')
         .where('sandbox', '=', this.sandbox)
         .where('key', 'in', part);
+      const shape = `/graphsOf/${part.length}`;
+      const parameters = [this.sandbox, this.sandbox, ...part];
       const [nodeRows, linkRows] = await Promise.all([
-        this.nodesIn(graphIds).execute(),
-        this.linksIn(graphIds).execute(),
+        this.queries.rows(this.db, `nodes${shape}`, parameters, () => this.nodesIn(graphIds)),
+        this.queries.rows(this.db, `links${shape}`, parameters, () => this.linksIn(graphIds)),
       ]);
       // Keys of one graph in two parts find it twice.
       for (const row of nodeRows) nodes.set(row.key, nodeFromRow(row));
@@ -134,11 +138,12 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   }
 
   async settings(): Promise<IdentitySettings | undefined> {
-    const row = await this.db
-      .selectFrom('identity_settings')
-      .select('settings')
-      .where('sandbox', '=', this.sandbox)
-      .executeTakeFirst();
+    const [row] = await this.queries.rows(this.db, 'identities.settings', [this.sandbox], () =>
+      this.db
+        .selectFrom('identity_settings')
+        .select('settings')
+        .where('sandbox', '=', this.sandbox),
+    );
     return row && (JSON.parse(row.settings) as IdentitySettings);
   }
 
