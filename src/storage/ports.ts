@@ -85,8 +85,6 @@ export interface SchemaRepository {
   list(schemaClass?: SchemaClass): Promise<XdmSchema[]>;
   /** Schemas by id, in the order asked, undefined for unknown ids (DataLoader batches). */
   getMany(ids: readonly string[]): Promise<(XdmSchema | undefined)[]>;
-  /** The class of each known schema among `ids`, without reading (and parsing) its fields. */
-  classesOf(ids: readonly string[]): Promise<Map<string, SchemaClass>>;
   /** Looks a name up case-insensitively. */
   findByName(name: string): Promise<XdmSchema | undefined>;
   /** Inserts a new schema; false when its name is taken (case-insensitively). */
@@ -101,6 +99,11 @@ export interface SchemaRepository {
 export interface DatasetRepository {
   list(): Promise<Dataset[]>;
   getMany(ids: readonly string[]): Promise<(Dataset | undefined)[]>;
+  /**
+   * The datasets among `ids` whose schema is of `schemaClass`, in no particular order: which
+   * fragments a profile merges, read in one statement with their schemas' classes.
+   */
+  ofClass(ids: readonly string[], schemaClass: SchemaClass): Promise<Dataset[]>;
   /** Looks a name up case-insensitively. */
   findByName(name: string): Promise<Dataset | undefined>;
   /** Inserts a new dataset; false when its name is taken (case-insensitively). */

@@ -230,20 +230,11 @@ export class ProfileService {
   ): Promise<{ fragments: Fragment[]; datasets: Map<string, Dataset> }> {
     const { store } = this.deps;
     const fragments = await store.profiles.fragmentsOfIdentities(keys);
-    const datasets = await store.datasets.getMany([...new Set(fragments.map((f) => f.datasetId))]);
-    // Only the class of each schema matters here: its fields are neither read nor parsed.
-    const classOf = await store.schemas.classesOf([
-      ...new Set(datasets.flatMap((d) => (d ? [d.schemaId] : []))),
-    ]);
-    const wanted = new Set(
-      datasets.flatMap((d) => (d && classOf.get(d.schemaId) === policy.schemaClass ? [d.id] : [])),
+    const ids = [...new Set(fragments.map((f) => f.datasetId))];
+    const datasets = new Map(
+      (await store.datasets.ofClass(ids, policy.schemaClass)).map((d) => [d.id, d]),
     );
-    return {
-      fragments: fragments.filter((f) => wanted.has(f.datasetId)),
-      datasets: new Map(
-        datasets.flatMap((d) => (d && wanted.has(d.id) ? [[d.id, d] as const] : [])),
-      ),
-    };
+    return { fragments: fragments.filter((f) => datasets.has(f.datasetId)), datasets };
   }
 }
 

@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Dataset } from '../../domain/catalog/types';
+import type { SchemaClass } from '../../domain/enumValues';
 import type { DatasetRepository } from '../ports';
 import { datasetFromRow, datasetToRow, inOrder } from './rows';
 import type { Tables } from './tables';
+import type { CompiledQueries } from './CompiledQueries';
 
 export class SqlDatasetRepository implements DatasetRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
+    private readonly queries: CompiledQueries,
   ) {}
 
   private select() {
@@ -25,6 +28,25 @@ export class SqlDatasetRepository implements DatasetRepository {
       .where('id', 'in', [...ids])
       .execute();
     return inOrder(ids, rows.map(datasetFromRow));
+  }
+
+  async ofClass(ids: readonly string[], schemaClass: SchemaClass): Promise<Dataset[]> {
+    if (ids.length === 0) return [];
+    const shape = `datasets.ofClass/${ids.length}`;
+    const rows = await this.queries.rows(this.db, shape, [this.sandbox, ...ids, schemaClass], () =>
+      this.db
+        .selectFrom('datasets')
+        .innerJoin('xdm_schemas', (join) =>
+          join
+            .onRef('xdm_schemas.sandbox', '=', 'datasets.sandbox')
+            .onRef('xdm_schemas.id', '=', 'datasets.schema_id'),
+        )
+        .selectAll('datasets')
+        .where('datasets.sandbox', '=', this.sandbox)
+        .where('datasets.id', 'in', [...ids])
+        .where('xdm_schemas.class', '=', schemaClass),
+    );
+    return rows.map(datasetFromRow);
   }
 
   async findByName(name: string): Promise<Dataset | undefined> {

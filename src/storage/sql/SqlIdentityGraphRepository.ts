@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { IdentityType } from '../../domain/enumValues';
 import type { GraphLink, GraphNode } from '../../domain/identity/GraphNode';
 import type { GraphChanges } from '../../domain/identity/GraphWorkspace';
@@ -7,19 +7,49 @@ import type { IdentityGraphRepository } from '../ports';
 import { chunks } from './chunks';
 import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
+import type { CompiledQueries } from './CompiledQueries';
 
 type Graph = { nodes: GraphNode[]; links: GraphLink[] };
+
+/** Up to this many keys, a graph's identities and links each find its ids in a subquery. */
+const SUBQUERY_KEYS = 64;
+type GraphIds = string[] | SelectQueryBuilder<Tables, 'identities', { graph_id: string }>;
 
 export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
     private readonly writer: RowWriter,
+    private readonly queries: CompiledQueries,
   ) {}
 
+  /**
+   * A few keys (a lookup's): each statement finds the graph ids of `keys` itself (a subquery),
+   * so a one-identity lookup reads its graph in two statements, not three. Many keys (an
+   * ingest's): the graph ids first, once, since each subquery would look every key up again.
+   */
   async loadGraphsOf(keys: readonly string[]): Promise<Graph> {
+    const unique = [...new Set(keys)];
+    if (unique.length > SUBQUERY_KEYS) return this.loadGraphs(await this.graphIdsOf(unique));
+    if (unique.length === 0) return { nodes: [], links: [] };
+    const graphIds = this.db
+      .selectFrom('identities')
+      .select('graph_id')
+      .where('sandbox', '=', this.sandbox)
+      .where('key', 'in', unique);
+    const shape = `/graphsOf/${unique.length}`;
+    // Two values besides the keys: the sandbox, in the statement and in its subquery.
+    const parameters = [this.sandbox, this.sandbox, ...unique];
+    const [nodes, links] = await Promise.all([
+      this.queries.rows(this.db, `nodes${shape}`, parameters, () => this.nodesIn(graphIds)),
+      this.queries.rows(this.db, `links${shape}`, parameters, () => this.linksIn(graphIds)),
+    ]);
+    return { nodes: nodes.map(nodeFromRow), links: links.map(linkFromRow) };
+  }
+
+  private async graphIdsOf(keys: readonly string[]): Promise<string[]> {
     const graphIds = new Set<string>();
-    for (const part of chunks([...new Set(keys)])) {
+    for (const part of chunks(keys)) {
       const rows = await this.db
         .selectFrom('identities')
         .select('graph_id')
@@ -28,19 +58,13 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
         .execute();
       for (const row of rows) graphIds.add(row.graph_id);
     }
-    return this.loadGraphs([...graphIds]);
+    return [...graphIds];
   }
 
   async loadGraphs(graphIds: readonly string[]): Promise<Graph> {
     const links: GraphLink[] = [];
     for (const part of chunks(graphIds)) {
-      const rows = await this.db
-        .selectFrom('identity_links')
-        .selectAll()
-        .where('sandbox', '=', this.sandbox)
-        .where('graph_id', 'in', part)
-        .execute();
-      links.push(...rows.map(linkFromRow));
+      links.push(...(await this.linksIn(part).execute()).map(linkFromRow));
     }
     return { nodes: await this.membersOf(graphIds), links };
   }
@@ -48,15 +72,27 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   async membersOf(graphIds: readonly string[]): Promise<GraphNode[]> {
     const nodes: GraphNode[] = [];
     for (const part of chunks(graphIds)) {
-      const rows = await this.db
-        .selectFrom('identities')
-        .selectAll()
-        .where('sandbox', '=', this.sandbox)
-        .where('graph_id', 'in', part)
-        .execute();
-      nodes.push(...rows.map(nodeFromRow));
+      nodes.push(...(await this.nodesIn(part).execute()).map(nodeFromRow));
     }
     return nodes;
+  }
+
+  /** Every identity of these graphs (ids given, or a query that selects them). */
+  private nodesIn(graphIds: GraphIds) {
+    return this.db
+      .selectFrom('identities')
+      .selectAll()
+      .where('sandbox', '=', this.sandbox)
+      .where('graph_id', 'in', graphIds);
+  }
+
+  /** Every link of these graphs (ids given, or a query that selects them). */
+  private linksIn(graphIds: GraphIds) {
+    return this.db
+      .selectFrom('identity_links')
+      .selectAll()
+      .where('sandbox', '=', this.sandbox)
+      .where('graph_id', 'in', graphIds);
   }
 
   async graphIdsAfter(after: string | null, limit: number): Promise<string[]> {
@@ -119,11 +155,12 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   }
 
   async settings(): Promise<IdentitySettings | undefined> {
-    const row = await this.db
-      .selectFrom('identity_settings')
-      .select('settings')
-      .where('sandbox', '=', this.sandbox)
-      .executeTakeFirst();
+    const [row] = await this.queries.rows(this.db, 'identities.settings', [this.sandbox], () =>
+      this.db
+        .selectFrom('identity_settings')
+        .select('settings')
+        .where('sandbox', '=', this.sandbox),
+    );
     return row && (JSON.parse(row.settings) as IdentitySettings);
   }
 

@@ -8,11 +8,13 @@ import type {
 import type { MergePolicyRepository } from '../ports';
 import { inOrder, time } from './rows';
 import type { Tables } from './tables';
+import type { CompiledQueries } from './CompiledQueries';
 
 export class SqlMergePolicyRepository implements MergePolicyRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
+    private readonly queries: CompiledQueries,
   ) {}
 
   private select() {
@@ -20,9 +22,15 @@ export class SqlMergePolicyRepository implements MergePolicyRepository {
   }
 
   async list(schemaClass?: PolicyClass): Promise<MergePolicy[]> {
-    let query = this.select().orderBy('is_default', 'desc').orderBy('name_key');
-    if (schemaClass !== undefined) query = query.where('schema_class', '=', schemaClass);
-    return (await query.execute()).map(policyFromRow);
+    const [shape, parameters] =
+      schemaClass === undefined
+        ? ['policies.list', [this.sandbox]]
+        : ['policies.list/class', [this.sandbox, schemaClass]];
+    const rows = await this.queries.rows(this.db, shape, parameters, () => {
+      const query = this.select().orderBy('is_default', 'desc').orderBy('name_key');
+      return schemaClass === undefined ? query : query.where('schema_class', '=', schemaClass);
+    });
+    return rows.map(policyFromRow);
   }
 
   async getMany(ids: readonly string[]): Promise<(MergePolicy | undefined)[]> {

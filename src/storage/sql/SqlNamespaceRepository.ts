@@ -3,11 +3,13 @@ import type { IdentityNamespace } from '../../domain/catalog/types';
 import type { NamespaceRepository } from '../ports';
 import { namespaceFromRow, namespaceToRow } from './rows';
 import type { Tables } from './tables';
+import type { CompiledQueries } from './CompiledQueries';
 
 export class SqlNamespaceRepository implements NamespaceRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
+    private readonly queries: CompiledQueries,
   ) {}
 
   async list(): Promise<IdentityNamespace[]> {
@@ -35,12 +37,17 @@ export class SqlNamespaceRepository implements NamespaceRepository {
   async findMany(codes: readonly string[]): Promise<IdentityNamespace[]> {
     const keys = [...new Set(codes.map((code) => code.toLowerCase()))];
     if (keys.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('identity_namespaces')
-      .selectAll()
-      .where('sandbox', '=', this.sandbox)
-      .where('code_key', 'in', keys)
-      .execute();
+    const rows = await this.queries.rows(
+      this.db,
+      `namespaces.findMany/${keys.length}`,
+      [this.sandbox, ...keys],
+      () =>
+        this.db
+          .selectFrom('identity_namespaces')
+          .selectAll()
+          .where('sandbox', '=', this.sandbox)
+          .where('code_key', 'in', keys),
+    );
     return rows.map(namespaceFromRow);
   }
 

@@ -5,23 +5,27 @@ import type { DeletedRows, ProfileRepository } from '../ports';
 import { chunks } from './chunks';
 import type { RowWriter } from './RowWriter';
 import type { Tables } from './tables';
+import type { CompiledQueries } from './CompiledQueries';
 
 export class SqlProfileRepository implements ProfileRepository {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly sandbox: string,
     private readonly writer: RowWriter,
+    private readonly queries: CompiledQueries,
   ) {}
 
   async fragmentsOfIdentities(identityKeys: readonly string[]): Promise<Fragment[]> {
     const found: Fragment[] = [];
     for (const part of chunks([...new Set(identityKeys)])) {
-      const rows = await this.db
-        .selectFrom('fragments')
-        .selectAll()
-        .where('sandbox', '=', this.sandbox)
-        .where('identity_key', 'in', part)
-        .execute();
+      const shape = `profiles.fragmentsOfIdentities/${part.length}`;
+      const rows = await this.queries.rows(this.db, shape, [this.sandbox, ...part], () =>
+        this.db
+          .selectFrom('fragments')
+          .selectAll()
+          .where('sandbox', '=', this.sandbox)
+          .where('identity_key', 'in', part),
+      );
       found.push(...rows.map(fragmentFromRow));
     }
     return found;
@@ -65,13 +69,15 @@ export class SqlProfileRepository implements ProfileRepository {
   async identitiesWithEvents(identityKeys: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const part of chunks([...new Set(identityKeys)])) {
-      const rows = await this.db
-        .selectFrom('events')
-        .select('identity_key')
-        .distinct()
-        .where('sandbox', '=', this.sandbox)
-        .where('identity_key', 'in', part)
-        .execute();
+      const shape = `profiles.identitiesWithEvents/${part.length}`;
+      const rows = await this.queries.rows(this.db, shape, [this.sandbox, ...part], () =>
+        this.db
+          .selectFrom('events')
+          .select('identity_key')
+          .distinct()
+          .where('sandbox', '=', this.sandbox)
+          .where('identity_key', 'in', part),
+      );
       for (const r of rows) found.add(r.identity_key);
     }
     return found;

@@ -29,17 +29,6 @@ export class SqlSchemaRepository implements SchemaRepository {
     return inOrder(ids, rows.map(schemaFromRow));
   }
 
-  async classesOf(ids: readonly string[]): Promise<Map<string, SchemaClass>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('xdm_schemas')
-      .select(['id', 'class'])
-      .where('sandbox', '=', this.sandbox)
-      .where('id', 'in', [...ids])
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.class as SchemaClass]));
-  }
-
   async findByName(name: string): Promise<XdmSchema | undefined> {
     const row = await this.select().where('name_key', '=', name.toLowerCase()).executeTakeFirst();
     return row && schemaFromRow(row);

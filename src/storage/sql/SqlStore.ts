@@ -16,6 +16,7 @@ import { SqlSchemaRepository } from './SqlSchemaRepository';
 import { SqlStoreStatusRepository } from './SqlStoreStatusRepository';
 import { SqlSystemJobRepository } from './SqlSystemJobRepository';
 import { multiRowWriter, type RowWriter } from './RowWriter';
+import { CompiledQueries } from './CompiledQueries';
 import type { Tables } from './tables';
 
 /** A connection whose reads all see the database as it was when it was opened. */
@@ -30,6 +31,7 @@ export type OpenSnapshot = () => Promise<SnapshotConnection>;
 interface SqlParts {
   readonly writer: RowWriter;
   readonly openSnapshot: OpenSnapshot;
+  readonly queries: CompiledQueries;
 }
 
 const noSnapshots: OpenSnapshot = () =>
@@ -45,9 +47,10 @@ export class SqlStore implements Store {
     private readonly onClose: () => Promise<void> = () => db.destroy(),
     writer: RowWriter = multiRowWriter,
     openSnapshot: OpenSnapshot = noSnapshots,
+    queries = new CompiledQueries(),
   ) {
     this.sandboxes = new SqlSandboxRepository(db);
-    this.parts = { writer, openSnapshot };
+    this.parts = { writer, openSnapshot, queries };
   }
 
   scoped(sandbox: string): SandboxStore {
@@ -55,9 +58,9 @@ export class SqlStore implements Store {
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    const { writer, openSnapshot } = this.parts;
+    const { writer, openSnapshot, queries } = this.parts;
     return inTransaction(this.db, (trx) =>
-      work(new SqlStore(trx, this.onClose, writer, openSnapshot)),
+      work(new SqlStore(trx, this.onClose, writer, openSnapshot, queries)),
     );
   }
 
@@ -117,14 +120,14 @@ class SqlSandboxStore implements SandboxStore {
     readonly sandbox: string,
     private readonly parts: SqlParts,
   ) {
-    const { writer } = parts;
-    this.namespaces = new SqlNamespaceRepository(db, sandbox);
+    const { writer, queries } = parts;
+    this.namespaces = new SqlNamespaceRepository(db, sandbox, queries);
     this.schemas = new SqlSchemaRepository(db, sandbox);
-    this.datasets = new SqlDatasetRepository(db, sandbox);
-    this.identities = new SqlIdentityGraphRepository(db, sandbox, writer);
-    this.profiles = new SqlProfileRepository(db, sandbox, writer);
+    this.datasets = new SqlDatasetRepository(db, sandbox, queries);
+    this.identities = new SqlIdentityGraphRepository(db, sandbox, writer, queries);
+    this.profiles = new SqlProfileRepository(db, sandbox, writer, queries);
     this.batches = new SqlBatchRepository(db, sandbox);
-    this.policies = new SqlMergePolicyRepository(db, sandbox);
+    this.policies = new SqlMergePolicyRepository(db, sandbox, queries);
     this.jobs = new SqlSystemJobRepository(db, sandbox);
     this.status = new SqlStoreStatusRepository(db, sandbox, writer);
     this.computed = new SqlComputedAttributeRepository(db, sandbox);
