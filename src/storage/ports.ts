@@ -201,6 +201,11 @@ export interface StoreStatusRepository {
     known?: readonly GraphSummary[],
   ): Promise<void>;
   staleGraphs(limit: number): Promise<StaleGraph[]>;
+  /**
+   * Marks every graph the status has summarised (plainly): the pass recomputes them all and
+   * runs the work that rides on it for each. Graphs not summarised yet are marked already.
+   */
+  markAllStale(): Promise<void>;
   summaries(graphIds: readonly string[]): Promise<GraphSummary[]>;
   /**
    * Stores recomputed summaries (a graph without identities has none), adds the counter

@@ -72,7 +72,10 @@ const personSchema = (
   relationships,
 });
 
-async function setupB2B(prefix: string): Promise<B2B> {
+async function setupB2B(
+  prefix: string,
+  relationships?: CreateSchemaInput['relationships'],
+): Promise<B2B> {
   const opts = { sandbox: await server.newSandbox(prefix) };
   const duns = { code: 'Duns', name: 'D-U-N-S number', type: 'ORGANIZATION' as const };
   await server.data(CreateNamespaceDocument, { input: duns }, opts);
@@ -83,7 +86,7 @@ async function setupB2B(prefix: string): Promise<B2B> {
   };
   const [accountSchemaId, personSchemaId] = [
     await enabled(accountSchema),
-    await enabled(personSchema()),
+    await enabled(personSchema(relationships)),
   ];
   const dataset = async (name: string, schemaId: string, upsertEnabled = false) => {
     const input: CreateDatasetInput = {
@@ -349,6 +352,61 @@ describe('account profiles (SEMANTICS §8)', () => {
       (n) => `acme still has ${n} people`,
     );
     expect((await readAccount(b, 'acme')).account?.people.edges).toEqual([]);
+  });
+
+  it('relates everyone again when the default PROFILE policy merges otherwise', async () => {
+    const b = await setupB2B('acct-policy');
+    await ingest(b, b.accounts, [{ accountId: 'acme' }, { accountId: 'globex' }]);
+    await ingest(b, b.crm, [
+      { ...person('p1', { accountKey: 'acme' }), ...audit('2026-02-01T00:00:00Z') },
+      person('p2', { accountKey: 'acme' }),
+    ]);
+    await ingest(b, b.sales, [
+      { ...person('p1', { accountKey: 'globex' }), ...audit('2026-01-01T00:00:00Z') },
+    ]);
+    await settle(b);
+    expect((await allPeople(b, 'acme', 10)).sort()).toEqual(['p1', 'p2']);
+
+    // Sales now wins over CRM whatever the dates: p1's merged account is globex.
+    const input = {
+      name: 'Sales first',
+      schemaClass: 'PROFILE' as const,
+      attributeMerge: 'DATASET_PRECEDENCE' as const,
+      datasetOrder: [b.sales, b.crm],
+      isDefault: true,
+    };
+    await server.data(CreateMergePolicyDocument, { input }, b.opts);
+    const moved = await pollUntil(
+      async () => ({
+        acme: await allPeople(b, 'acme', 10),
+        globex: await allPeople(b, 'globex', 10),
+      }),
+      (r) => r.globex.length === 1,
+      (r) => JSON.stringify(r),
+    );
+    expect(moved).toEqual({ acme: ['p2'], globex: ['p1'] });
+  });
+
+  it('relates people stored before a relationship comes into force', async () => {
+    const b = await setupB2B('acct-later', []);
+    await ingest(b, b.accounts, [{ accountId: 'acme' }]);
+    await ingest(b, b.crm, [person('p1', { accountKey: 'acme' }), person('p2', {})]);
+    await settle(b);
+    expect(await peopleCount(b, 'acme')).toBe(0);
+
+    // A second person schema names the same field as a relationship, and is enabled.
+    const links = {
+      ...personSchema([{ path: 'b2b.accountKey', namespace: 'B2BAccount' }]),
+      name: 'B2B links',
+    };
+    const { id } = (await server.data(CreateSchemaDocument, { input: links }, b.opts)).createSchema;
+    await server.data(EnableSchemaDocument, { schemaId: id }, b.opts);
+    await pollUntil(
+      () => peopleCount(b, 'acme'),
+      (n) => n === 1,
+      (n) => `acme has ${n} people`,
+    );
+    expect(await allPeople(b, 'acme', 10)).toEqual(['p1']);
   });
 
   it('keeps account identities out of person graphs', async () => {

@@ -165,6 +165,28 @@ export function describeProfileStoreContract(adapter: string, open: () => Promis
         expect.arrayContaining([{ graphId: 'n1', known: null }]),
       );
     });
+
+    it('marks every summarised graph again, and only those, in one call', async () => {
+      const s = scoped();
+      const summary = (graphId: string): GraphSummary => ({
+        graphId,
+        datasets: {},
+        namespaces: { Email: 1 },
+      });
+      await s.status.markStale(['a1', 'a2']);
+      await s.status.saveSummaries(['a1', 'a2'], [summary('a1'), summary('a2')], []);
+      await s.status.markStale(['a3'], undefined, [summary('a3')]);
+      expect(await s.status.staleGraphs(10)).toEqual([{ graphId: 'a3', known: summary('a3') }]);
+      await s.status.markAllStale();
+      const marks = await s.status.staleGraphs(10);
+      expect(marks.sort((x, y) => x.graphId.localeCompare(y.graphId))).toEqual([
+        { graphId: 'a1', known: null },
+        { graphId: 'a2', known: null },
+        { graphId: 'a3', known: summary('a3') },
+      ]);
+      await scoped().status.markAllStale(); // another sandbox: nothing of this one
+      expect(await scoped().status.staleGraphs(10)).toEqual([]);
+    });
   });
 }
 

@@ -5,9 +5,10 @@ import { identityKey } from '../../domain/identity/Identity';
 import { DEFAULT_IDENTITY_SETTINGS } from '../../domain/identity/IdentitySettings';
 import { mergeFragments } from '../../domain/merge/mergeFragments';
 import { blockedValueSet } from '../../domain/records/checkIdentityValue';
-import type { AccountRelation, SandboxStore } from '../../storage/ports';
+import type { AccountRelation } from '../../storage/ports';
 import { graphProfileKey, identityProfileKey, profileKeyOf } from '../audiences/evaluateAudiences';
 import { namespacesByKey } from '../catalog/namespacesByKey';
+import { relationshipDescriptors } from './relationshipDescriptors';
 import { MergePolicyService } from '../policies/MergePolicyService';
 import { ProfileService } from '../profiles/ProfileService';
 import type { ServiceDeps } from '../ServiceDeps';
@@ -36,11 +37,6 @@ export async function relateGraphs(
     ...nodes.map((n) => identityProfileKey(n.key)),
   ];
   await deps.store.accounts.replace(profileKeys, relations);
-}
-
-async function relationshipDescriptors(store: SandboxStore): Promise<RelationshipDescriptor[]> {
-  const schemas = await store.schemas.list('PROFILE');
-  return schemas.filter((s) => s.profileEnabled).flatMap((s) => s.relationships);
 }
 
 /** The relations of the graphs' profiles under the default PROFILE policy. */

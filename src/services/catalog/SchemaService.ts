@@ -94,14 +94,23 @@ export class SchemaService {
     });
   }
 
-  /** Irreversible (SEMANTICS §1): enabling twice returns the schema unchanged. */
-  enableForProfile(schemaId: string): Promise<XdmSchema> {
-    return this.change(schemaId, async (store, schema) => {
-      if (schema.profileEnabled) return undefined;
-      checkProfileEnablement(schema, 'schemaId');
-      await checkUnion(store, schema, schema.fields, 'schemaId');
+  /**
+   * Irreversible (SEMANTICS §1): enabling twice returns the schema unchanged. A PROFILE
+   * schema's relationships come into force: people already stored relate to accounts again
+   * (SEMANTICS §8), marked in the same transaction, related in the background.
+   */
+  async enableForProfile(schemaId: string): Promise<XdmSchema> {
+    const marked = { all: false };
+    const schema = await this.change(schemaId, async (store, current) => {
+      if (current.profileEnabled) return undefined;
+      checkProfileEnablement(current, 'schemaId');
+      await checkUnion(store, current, current.fields, 'schemaId');
+      marked.all = current.class === 'PROFILE' && current.relationships.length > 0;
+      if (marked.all) await store.status.markAllStale();
       return { profileEnabled: true };
     });
+    if (marked.all) this.deps.status.refresh();
+    return schema;
   }
 
   async union(schemaClass: SchemaClass): Promise<UnionSchema> {

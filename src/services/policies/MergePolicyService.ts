@@ -11,6 +11,7 @@ import {
 import type { SandboxStore } from '../../storage/ports';
 import { newId } from '../newId';
 import type { ServiceDeps } from '../ServiceDeps';
+import { relateEveryoneAgain } from '../accounts/relateEveryoneAgain';
 
 export interface PolicyChanges {
   name?: string | null;
@@ -67,7 +68,7 @@ export class MergePolicyService {
         'merge policies merge PROFILE or ACCOUNT records; events are never merged',
       );
     }
-    return this.deps.store.transaction(async (store) => {
+    return this.committed(async (store) => {
       if ((await store.policies.list(schemaClass)).length >= MAX_POLICIES_PER_CLASS) {
         throw conflict(
           'input.schemaClass',
@@ -90,12 +91,12 @@ export class MergePolicyService {
       if (!(await store.policies.insert(policy)))
         throw conflict('input.name', `a merge policy named "${policy.name}" already exists`);
       await this.makeUnique(store, policy);
-      return policy;
+      return { policy };
     });
   }
 
   update(id: string, changes: PolicyChanges): Promise<MergePolicy> {
-    return this.deps.store.transaction(async (store) => {
+    return this.committed(async (store) => {
       const current = await getPolicy(store, id);
       if (current.isDefault && changes.isDefault === false) {
         throw conflict(
@@ -120,8 +121,25 @@ export class MergePolicyService {
       }
       await store.policies.update(next);
       await this.makeUnique(store, next);
-      return next;
+      return { policy: next, before: current };
     });
+  }
+
+  /**
+   * Runs a create or update in a transaction. When it changes how the default PROFILE policy
+   * merges, people relate to accounts again (SEMANTICS §8): marked in the same transaction,
+   * related in the background once it commits.
+   */
+  private async committed(
+    write: (store: SandboxStore) => Promise<{ policy: MergePolicy; before?: MergePolicy }>,
+  ): Promise<MergePolicy> {
+    const { policy, relate } = await this.deps.store.transaction(async (store) => {
+      const { policy, before } = await write(store);
+      const relate = changesDefaultMerge(before, policy) && (await relateEveryoneAgain(store));
+      return { policy, relate };
+    });
+    if (relate) this.deps.status.refresh();
+    return policy;
   }
 
   delete(id: string): Promise<boolean> {
@@ -170,6 +188,17 @@ export class MergePolicyService {
       }
     }
   }
+}
+
+/** Whether `after` is the default PROFILE policy and merges otherwise than the default did. */
+function changesDefaultMerge(before: MergePolicy | undefined, after: MergePolicy): boolean {
+  if (after.schemaClass !== 'PROFILE' || !after.isDefault) return false;
+  if (before?.isDefault !== true) return true;
+  return (
+    before.identityStitching !== after.identityStitching ||
+    before.attributeMerge !== after.attributeMerge ||
+    before.datasetOrder.join('\u0000') !== after.datasetOrder.join('\u0000')
+  );
 }
 
 async function check(store: SandboxStore, policy: MergePolicy): Promise<void> {

@@ -45,6 +45,21 @@ export class SqlStoreStatusRepository implements StoreStatusRepository {
       .execute();
   }
 
+  async markAllStale(): Promise<void> {
+    // One statement, so a restart never leaves the store half marked.
+    await this.db
+      .insertInto('stale_graphs')
+      .columns(['sandbox', 'graph_id', 'summary'])
+      .expression((eb) =>
+        eb
+          .selectFrom('graph_summaries')
+          .select((s) => ['sandbox', 'graph_id', s.val(null).as('summary')])
+          .where('sandbox', '=', this.sandbox),
+      )
+      .onConflict((oc) => oc.columns(['sandbox', 'graph_id']).doUpdateSet({ summary: null }))
+      .execute();
+  }
+
   async staleGraphs(limit: number): Promise<StaleGraph[]> {
     const rows = await this.db
       .selectFrom('stale_graphs')
