@@ -28,6 +28,8 @@ export class RedisEventBus implements EventBus {
   private readonly subscribers: Subscribers;
   /** The last SUBSCRIBE sent: Redis answers in order, so once it is done, all earlier are. */
   private subscribed: Promise<void> = Promise.resolve();
+  /** The last PUBLISH sent, likewise: once Redis has answered it, it has answered all earlier. */
+  private published: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -64,7 +66,7 @@ export class RedisEventBus implements EventBus {
       return;
     }
     // Fire and forget: a PUBLISH that fails (Redis is away) is an event lost, as pub/sub allows.
-    this.publisher.publish(busChannel(sandbox, topic), text).then(ignore, ignore);
+    this.published = this.publisher.publish(busChannel(sandbox, topic), text).then(ignore, ignore);
   }
 
   /**
@@ -80,11 +82,13 @@ export class RedisEventBus implements EventBus {
   }
 
   /**
-   * Resolves once Redis has answered the SUBSCRIBE of every subscription made so far: from then
-   * on they receive what any replica publishes.
+   * Resolves once Redis has answered the SUBSCRIBE of every subscription made so far (from then
+   * on they receive what any replica publishes) and every PUBLISH sent so far. Publisher and
+   * subscriber are separate connections, so without the second an event published just before
+   * a subscription could still reach Redis after it.
    */
-  ready(): Promise<void> {
-    return this.subscribed;
+  async ready(): Promise<void> {
+    await Promise.all([this.subscribed, this.published]);
   }
 
   /** Subscriptions on this replica listening to `topic` in `sandbox` now. */

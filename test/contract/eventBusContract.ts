@@ -63,6 +63,8 @@ export function describeEventBusContract(adapter: string, open: () => Promise<Bu
     it('delivers nothing published before the subscription', async () => {
       const s = sandbox();
       bus.publish(s, 'catalogChanged', change('early'));
+      // Published means arrived: over Redis the PUBLISH travels on another connection.
+      await settle();
       const later = take(bus.subscribe(s, 'catalogChanged'), 1);
       await settle();
       bus.publish(s, 'catalogChanged', change('late'));
