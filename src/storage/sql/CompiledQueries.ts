@@ -3,6 +3,18 @@ import type { Tables } from './tables';
 
 /** Lists longer than this are compiled every time: their SQL is long and rarely repeats. */
 const MAX_CACHED_VALUES = 64;
+/** Catalog answers kept at most (one per shape and values); all are dropped when full. */
+const MAX_CATALOG_ANSWERS = 1000;
+
+/**
+ * Where catalog answers may be kept between requests: reads on `db` itself (not in a
+ * transaction, not on a snapshot), while `stamp` is unchanged. The stamp must change whenever
+ * a catalog table may have changed, by this connection or another.
+ */
+export interface CatalogMemo {
+  db: Kysely<Tables>;
+  stamp(): string;
+}
 
 /**
  * The SQL of frequent small queries (a profile lookup's), compiled once per shape: building
@@ -14,6 +26,34 @@ const MAX_CACHED_VALUES = 64;
  */
 export class CompiledQueries {
   private readonly texts = new Map<string, string>();
+  private readonly answers = new Map<string, { stamp: string; rows: readonly unknown[] }>();
+
+  constructor(private readonly memo: CatalogMemo | null = null) {}
+
+  /**
+   * As `rows`, for reads of the catalog (namespaces, policies, datasets, settings): a lookup
+   * makes four, and they rarely change. Their rows are kept while the memo's stamp says
+   * nothing could have changed them; the rows come back frozen, shared by every caller.
+   */
+  async catalogRows<R>(
+    db: Kysely<Tables>,
+    shape: string,
+    parameters: readonly unknown[],
+    build: () => Compilable<R>,
+  ): Promise<readonly R[]> {
+    if (this.memo?.db !== db) return this.rows(db, shape, parameters, build);
+    // Taken before the read: a change made meanwhile moves the stamp, so the answer kept
+    // under this one is never used.
+    const stamp = this.memo.stamp();
+    const key = `${shape}\u0000${JSON.stringify(parameters)}`;
+    const kept = this.answers.get(key);
+    if (kept?.stamp === stamp) return kept.rows as readonly R[];
+    const rows = await this.rows(db, shape, parameters, build);
+    for (const row of rows) Object.freeze(row);
+    if (this.answers.size >= MAX_CATALOG_ANSWERS) this.answers.clear();
+    this.answers.set(key, { stamp, rows: Object.freeze(rows) });
+    return rows;
+  }
 
   async rows<R>(
     db: Kysely<Tables>,

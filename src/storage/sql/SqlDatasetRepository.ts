@@ -33,18 +33,22 @@ export class SqlDatasetRepository implements DatasetRepository {
   async ofClass(ids: readonly string[], schemaClass: SchemaClass): Promise<Dataset[]> {
     if (ids.length === 0) return [];
     const shape = `datasets.ofClass/${ids.length}`;
-    const rows = await this.queries.rows(this.db, shape, [this.sandbox, ...ids, schemaClass], () =>
-      this.db
-        .selectFrom('datasets')
-        .innerJoin('xdm_schemas', (join) =>
-          join
-            .onRef('xdm_schemas.sandbox', '=', 'datasets.sandbox')
-            .onRef('xdm_schemas.id', '=', 'datasets.schema_id'),
-        )
-        .selectAll('datasets')
-        .where('datasets.sandbox', '=', this.sandbox)
-        .where('datasets.id', 'in', [...ids])
-        .where('xdm_schemas.class', '=', schemaClass),
+    const rows = await this.queries.catalogRows(
+      this.db,
+      shape,
+      [this.sandbox, ...ids, schemaClass],
+      () =>
+        this.db
+          .selectFrom('datasets')
+          .innerJoin('xdm_schemas', (join) =>
+            join
+              .onRef('xdm_schemas.sandbox', '=', 'datasets.sandbox')
+              .onRef('xdm_schemas.id', '=', 'datasets.schema_id'),
+          )
+          .selectAll('datasets')
+          .where('datasets.sandbox', '=', this.sandbox)
+          .where('datasets.id', 'in', [...ids])
+          .where('xdm_schemas.class', '=', schemaClass),
     );
     return rows.map(datasetFromRow);
   }

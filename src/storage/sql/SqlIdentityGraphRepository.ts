@@ -155,11 +155,15 @@ export class SqlIdentityGraphRepository implements IdentityGraphRepository {
   }
 
   async settings(): Promise<IdentitySettings | undefined> {
-    const [row] = await this.queries.rows(this.db, 'identities.settings', [this.sandbox], () =>
-      this.db
-        .selectFrom('identity_settings')
-        .select('settings')
-        .where('sandbox', '=', this.sandbox),
+    const [row] = await this.queries.catalogRows(
+      this.db,
+      'identities.settings',
+      [this.sandbox],
+      () =>
+        this.db
+          .selectFrom('identity_settings')
+          .select('settings')
+          .where('sandbox', '=', this.sandbox),
     );
     return row && (JSON.parse(row.settings) as IdentitySettings);
   }

@@ -26,7 +26,7 @@ export class SqlMergePolicyRepository implements MergePolicyRepository {
       schemaClass === undefined
         ? ['policies.list', [this.sandbox]]
         : ['policies.list/class', [this.sandbox, schemaClass]];
-    const rows = await this.queries.rows(this.db, shape, parameters, () => {
+    const rows = await this.queries.catalogRows(this.db, shape, parameters, () => {
       const query = this.select().orderBy('is_default', 'desc').orderBy('name_key');
       return schemaClass === undefined ? query : query.where('schema_class', '=', schemaClass);
     });

@@ -37,7 +37,7 @@ export class SqlNamespaceRepository implements NamespaceRepository {
   async findMany(codes: readonly string[]): Promise<IdentityNamespace[]> {
     const keys = [...new Set(codes.map((code) => code.toLowerCase()))];
     if (keys.length === 0) return [];
-    const rows = await this.queries.rows(
+    const rows = await this.queries.catalogRows(
       this.db,
       `namespaces.findMany/${keys.length}`,
       [this.sandbox, ...keys],

@@ -4,8 +4,10 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../ports';
 import { cachingDatabase } from './cachingDatabase';
+import { catalogStamp } from './catalogStamp';
 import { preparedRowWriter } from './preparedRowWriter';
 import { sqliteSnapshots } from './sqliteSnapshots';
+import { CompiledQueries } from '../sql/CompiledQueries';
 import { migrate } from '../sql/migrations';
 import { SqlStore } from '../sql/SqlStore';
 import type { Tables } from '../sql/tables';
@@ -28,8 +30,9 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   // 64 MB of page cache (the default is 2 MB): identity and fragment indexes stay in memory.
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
+  const catalog = catalogStamp(database);
   const db = new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: cachingDatabase(database) }),
+    dialect: new SqliteDialect({ database: cachingDatabase(database, catalog.noteStatement) }),
   });
   try {
     await migrate(db);
@@ -42,6 +45,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     () => db.destroy(),
     preparedRowWriter(database),
     sqliteSnapshots(database, db, file === IN_MEMORY ? null : file),
+    new CompiledQueries({ db, stamp: catalog.stamp }),
   );
 }
 

@@ -40,4 +40,49 @@ describe('CompiledQueries', () => {
     const build = () => named(['a'])().where('created_at', '=', 1);
     await expect(queries.rows(db, 'swapped', [1, 'a'], build)).rejects.toThrow(/another order/);
   });
+
+  describe('catalogRows', () => {
+    let stamp = 'v1';
+    const memoized = () => new CompiledQueries({ db, stamp: () => stamp });
+    const rename = (from: string, to: string, on: typeof db = db) =>
+      on.updateTable('sandboxes').set({ name: to }).where('name', '=', from).execute();
+
+    it('keeps an answer while the stamp is unchanged, and reads again once it moves', async () => {
+      const queries = memoized();
+      stamp = 'v1';
+      expect(await queries.catalogRows(db, 'named/1', ['a'], named(['a']))).toEqual([
+        { name: 'a' },
+      ]);
+      await rename('a', 'a2'); // behind the stamp's back: the kept answer stands
+      expect(await queries.catalogRows(db, 'named/1', ['a'], named(['a']))).toEqual([
+        { name: 'a' },
+      ]);
+      stamp = 'v2';
+      expect(await queries.catalogRows(db, 'named/1', ['a'], named(['a']))).toEqual([]);
+      await rename('a2', 'a');
+    });
+
+    it('keeps nothing for a transaction or another connection, and shares frozen rows', async () => {
+      const queries = memoized();
+      stamp = 'v3';
+      await db.transaction().execute(async (trx) => {
+        await rename('b', 'b2', trx);
+        const inside = await queries.catalogRows(trx, 'named/1', ['b'], named(['b']));
+        expect(inside).toEqual([]);
+        await rename('b2', 'b', trx);
+      });
+      const rows = await queries.catalogRows(db, 'named/1', ['b'], named(['b']));
+      expect(rows).toEqual([{ name: 'b' }]);
+      expect(Object.isFrozen(rows) && rows.every((r) => Object.isFrozen(r))).toBe(true);
+      // Kept only for reads on the memo's own connection: here another one.
+      const elsewhere = new Kysely<Tables>({
+        dialect: new SqliteDialect({ database: new Database(':memory:') }),
+      });
+      const plain = new CompiledQueries({ db: elsewhere, stamp: () => stamp });
+      expect(Object.isFrozen(await plain.catalogRows(db, 'named/1', ['b'], named(['b'])))).toBe(
+        false,
+      );
+      await elsewhere.destroy();
+    });
+  });
 });
