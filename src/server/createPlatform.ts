@@ -32,8 +32,8 @@ export function createPlatform(deps: ServerDeps): Platform {
   });
   const accounts = new AccountRelations(clock, bus);
   const summaries: ProfileSummaries = new ProfileSummaries(deps.store, deps.logger, [
-    (tx, graphIds, nodes) => audiences.afterStaleGraphs(tx, graphIds, nodes),
-    (tx, graphIds, nodes) => accounts.afterStaleGraphs(tx, graphIds, nodes),
+    audiences,
+    accounts,
   ]);
   const platform: Platform = {
     store: deps.store,

@@ -43,6 +43,7 @@ export function createSandboxServices(platform: Platform, sandbox: string): Sand
     clock: platform.clock,
     events: forSandbox(platform.bus, sandbox),
     status: {
+      written: platform.summaries.written.bind(platform.summaries),
       refresh: () => {
         platform.summaries.schedule(sandbox);
       },

@@ -1,4 +1,5 @@
 import { type EventBus, forSandbox, type SandboxEvents } from '../realtime/EventBus';
+import type { GraphSummary } from '../domain/status/GraphSummary';
 import type { SandboxStore } from '../storage/ports';
 import type { Clock } from './Clock';
 
@@ -8,10 +9,22 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly events: SandboxEvents;
   /**
-   * The store status (SEMANTICS §4): `refresh` after a commit that marked graphs stale, so
+   * The store status (SEMANTICS §4): `written`, in a writer's transaction, for the graphs it
+   * touched (ProfileSummaries.written); `refresh` after a commit that marked graphs stale, so
    * their summaries are recomputed in the background; `flush` before reading it, so it is exact.
    */
-  readonly status: { refresh(): void; flush(): Promise<void> };
+  readonly status: StatusUpkeep;
+}
+
+export interface StatusUpkeep {
+  written(
+    tx: SandboxStore,
+    graphIds: readonly string[],
+    ingestedAt: number,
+    known: readonly GraphSummary[],
+  ): Promise<void>;
+  refresh(): void;
+  flush(): Promise<void>;
 }
 
 /**
@@ -23,5 +36,9 @@ export const backgroundDeps = (store: SandboxStore, clock: Clock, bus: EventBus)
   store,
   clock,
   events: forSandbox(bus, store.sandbox),
-  status: { refresh: () => undefined, flush: () => Promise.resolve() },
+  status: {
+    written: (tx, graphIds, ingestedAt, known) => tx.status.markStale(graphIds, ingestedAt, known),
+    refresh: () => undefined,
+    flush: () => Promise.resolve(),
+  },
 });

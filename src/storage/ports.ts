@@ -216,6 +216,11 @@ export interface StoreStatusRepository {
     summaries: readonly GraphSummary[],
     deltas: readonly StoreCounter[],
   ): Promise<void>;
+  /**
+   * Stores the summaries of graphs new to the store and adds the counter deltas, with no mark
+   * made or cleared: for a writer that made those graphs and knows them exactly.
+   */
+  addSummaries(summaries: readonly GraphSummary[], deltas: readonly StoreCounter[]): Promise<void>;
   counters(): Promise<{ counters: StoreCounter[]; lastIngestedAt: Date | null }>;
 }
 

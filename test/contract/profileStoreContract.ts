@@ -166,6 +166,31 @@ export function describeProfileStoreContract(adapter: string, open: () => Promis
       );
     });
 
+    it('adds the summaries of new graphs with their counters, marking nothing', async () => {
+      const s = scoped();
+      const fresh: GraphSummary = {
+        graphId: 'new1',
+        datasets: { d1: { fragments: 1, events: 0 } },
+        namespaces: { CRMID: 1 },
+      };
+      await s.status.markStale(['old1'], 5000);
+      await s.status.addSummaries(
+        [fresh],
+        [
+          { kind: 'profiles', key: '', n: 1 },
+          { kind: 'datasetFragments', key: 'd1', n: 1 },
+        ],
+      );
+      await s.status.addSummaries([], [{ kind: 'profiles', key: '', n: 2 }]);
+      expect(await s.status.summaries(['new1'])).toEqual([fresh]);
+      expect(await s.status.staleGraphs(10)).toEqual([{ graphId: 'old1', known: null }]);
+      const { counters } = await s.status.counters();
+      expect(counters.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+        { kind: 'datasetFragments', key: 'd1', n: 1 },
+        { kind: 'profiles', key: '', n: 3 },
+      ]);
+    });
+
     it('marks every summarised graph again, and only those, in one call', async () => {
       const s = scoped();
       const summary = (graphId: string): GraphSummary => ({

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import type { EventBus } from '../../realtime/EventBus';
 import type { SandboxStore, Store } from '../../storage/ports';
 import { BackgroundRuns } from '../BackgroundRuns';
+import type { StaleGraphWork } from '../status/ProfileSummaries';
 import type { Clock } from '../Clock';
 import { backgroundDeps } from '../ServiceDeps';
 import { evaluateAudiences, type MembershipChange } from './evaluateAudiences';
@@ -22,7 +23,7 @@ export const SWEEP_EVERY_MS = 60_000;
  * - a new audience: a backfill over every graph, resumable from its stored cursor;
  * - time: a sweep re-checks the members of audiences whose answer moves with the clock.
  */
-export class AudienceUpkeep {
+export class AudienceUpkeep implements StaleGraphWork {
   private readonly runs: BackgroundRuns;
   private sweeper: NodeJS.Timeout | undefined;
 
@@ -40,6 +41,11 @@ export class AudienceUpkeep {
     this.runs = new BackgroundRuns((err, key) => {
       this.logger.error({ err, run: key }, 'audience evaluation failed');
     });
+  }
+
+  /** Whether a pass over changed graphs has audiences to evaluate them for. */
+  async wanted(tx: SandboxStore): Promise<boolean> {
+    return (await tx.audiences.list()).length > 0;
   }
 
   /** In the caller's transaction: the audiences of the profiles of these graphs. */

@@ -133,7 +133,7 @@ export class IngestionService {
         ? await storeEvents(store, records, ctx.dataset, batchId, now)
         : await storeFragments(store, records, ctx, now);
     // Every graph the records touched, before and after linking, for the store status.
-    await store.status.markStale(ws.graphIds(), now, newGraphSummaries(ws, written.data));
+    await this.deps.status.written(store, ws.graphIds(), now, newGraphSummaries(ws, written.data));
     this.deps.status.refresh();
     const graph = ws.graphChange();
     const kind = isEvent ? 'EVENT' : 'RECORD';

@@ -11,16 +11,20 @@ const GRAPHS_PER_PASS = 2000;
 /** Marks made within this long are recomputed together (a burst of ingests, one pass). */
 const DELAY_MS = 50;
 
-/**
- * More work on the graphs of a pass, in its transaction (audience memberships): returns what
- * to do once it commits. `nodes` reads the graphs' identities (once per pass, and only when
- * asked: work with nothing to do reads nothing).
- */
-export type StaleGraphWork = (
-  tx: SandboxStore,
-  graphIds: readonly string[],
-  nodes: () => Promise<readonly GraphNode[]>,
-) => Promise<() => void>;
+/** More work that rides on the pass over stale graphs (audience memberships, accounts). */
+export interface StaleGraphWork {
+  /** Whether it has anything to do in `tx`'s sandbox now (any audience, say). */
+  wanted(tx: SandboxStore): Promise<boolean>;
+  /**
+   * Works on the graphs of a pass, in its transaction; returns what to do once it commits.
+   * `nodes` reads the graphs' identities (once per pass, and only when asked).
+   */
+  afterStaleGraphs(
+    tx: SandboxStore,
+    graphIds: readonly string[],
+    nodes: () => Promise<readonly GraphNode[]>,
+  ): Promise<() => void>;
+}
 
 /**
  * Keeps the store status current (SEMANTICS §4): recomputes, in the background, the summaries
@@ -39,6 +43,31 @@ export class ProfileSummaries {
     this.runs = new BackgroundRuns((err, sandbox) => {
       this.logger.error({ err, sandbox }, 'store status refresh failed');
     });
+  }
+
+  /**
+   * In a writer's transaction: marks the graphs it touched (`graphIds`) for the pass, and
+   * moves `lastIngestedAt`. Graphs new to the store whose summaries the writer knows (`known`)
+   * are summarised at once instead, unless work rides on the pass in this sandbox: then they
+   * are marked with their summaries, for that work to see them.
+   */
+  async written(
+    tx: SandboxStore,
+    graphIds: readonly string[],
+    ingestedAt: number,
+    known: readonly GraphSummary[],
+  ): Promise<void> {
+    if (known.length === 0 || (await this.workWanted(tx))) {
+      await tx.status.markStale(graphIds, ingestedAt, known);
+      return;
+    }
+    const settled = new Set(known.map((s) => s.graphId));
+    const { summaries, deltas } = recomputeSummaries([...settled], [], [], [], known);
+    await tx.status.addSummaries(summaries, deltas);
+    await tx.status.markStale(
+      graphIds.filter((id) => !settled.has(id)),
+      ingestedAt,
+    );
   }
 
   /** Starts a background refresh of a sandbox soon (or once more after the current one). */
@@ -73,12 +102,17 @@ export class ProfileSummaries {
       const nodes = once(() => tx.identities.membersOf(graphIds));
       const { summaries, deltas } = await recompute(tx, stale, nodes);
       const done = [];
-      for (const work of this.work) done.push(await work(tx, graphIds, nodes));
+      for (const work of this.work) done.push(await work.afterStaleGraphs(tx, graphIds, nodes));
       await tx.status.saveSummaries(graphIds, summaries, deltas);
       return { count: graphIds.length, after: done };
     });
     for (const committed of after) committed();
     return count;
+  }
+
+  private async workWanted(tx: SandboxStore): Promise<boolean> {
+    for (const work of this.work) if (await work.wanted(tx)) return true;
+    return false;
   }
 }
 

@@ -107,6 +107,13 @@ export class SqlStoreStatusRepository implements StoreStatusRepository {
           .execute();
       }
     }
+    await this.addSummaries(summaries, deltas);
+  }
+
+  async addSummaries(
+    summaries: readonly GraphSummary[],
+    deltas: readonly StoreCounter[],
+  ): Promise<void> {
     await this.writer.upsert(this.db, {
       table: 'graph_summaries',
       rows: summaries.map((s) => ({
