@@ -9,7 +9,7 @@ import type { ExportTuning } from '../services/exports/ExportRunner';
 import type { Store } from '../storage/ports';
 import { ContextFactory } from './ContextFactory';
 import { createPlatform } from './createPlatform';
-import { graphqlEndpoint } from './graphqlMiddleware';
+import { graphqlEndpoint, handledDirectly } from './graphqlEndpoint';
 import { healthRoutes } from './healthRoutes';
 import { httpErrorHandler } from './httpErrorHandler';
 import { restRoutes } from './restRoutes';
@@ -57,10 +57,17 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   };
 
   const app = express();
-  const httpServer = createServer(app);
+  // GraphQL requests other than GETs (which may want GraphiQL) skip express: see `handle`.
+  const httpServer = createServer((req, res) => {
+    if (handledDirectly(req)) void graphql.handle(req, res);
+    else app(req, res);
+  });
   const graphql = await graphqlEndpoint(httpServer, contexts, logUnexpected);
   let stopping: Promise<void> | undefined;
   app.disable('x-powered-by');
+  // An ETag hashes every response body, and nothing here is answered conditionally: GraphQL
+  // POSTs are not cached, and the API's answers carry `Cache-Control: no-store`.
+  app.disable('etag');
   app.use(healthRoutes(platform.store, () => stopping !== undefined));
   app.use(graphql.router);
   app.use(restRoutes(contexts));

@@ -15,6 +15,9 @@ describe('GraphQL over HTTP', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { identityNamespaces: { code: string }[] } };
     expect(body.data.identityNamespaces.map((n) => n.code)).toContain('CRMID');
+    // Answers are never cached, so none carries a validator that would cost a hash of the body.
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('etag')).toBeNull();
   });
 
   it('refuses mutations sent with GET', async () => {
@@ -32,6 +35,27 @@ describe('GraphQL over HTTP', () => {
     expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
     expect(text).toContain('not valid JSON');
     expect(text).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('reads compressed bodies, and refuses an encoding it cannot read or a body too large', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const zipped = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ query: '{ __typename }' })),
+    });
+    expect(await zipped.json()).toEqual({ data: { __typename: 'Query' } });
+    const unknown = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'zstd' },
+      body: '{}',
+    });
+    expect(unknown.status).toBe(415);
+    const large = await post(`{"query": "{ __typename }"${' '.repeat(65 * 1024 * 1024)}}`);
+    expect(large.status).toBe(413);
+    expect(await large.json()).toMatchObject({
+      errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
   });
 
   it('answers a query that does not parse or validate with coded errors', async () => {
