@@ -1,7 +1,7 @@
 import type { GraphQLClient } from './graphqlClient';
 import { log } from './log';
 import { formatMs } from './percentiles';
-import { lookupInProcess, lookupOverHttp, profilesOverHttp } from './profileLookup';
+import { floorOverHttp, lookupInProcess, lookupOverHttp, profilesOverHttp } from './profileLookup';
 import type { StageResult } from './StageResult';
 import { storeStatusRead } from './storeStatusRead';
 
@@ -32,8 +32,9 @@ const stage = (
 });
 
 /**
- * Issue-4 measurements at the store's current size: the store status (whose profile count
- * labels the rows), one-profile lookups in-process and over HTTP, and `profiles` for 1000.
+ * Profile-access measurements at the store's current size: the store status (whose profile count
+ * labels the rows), one-profile lookups in-process and over HTTP, the HTTP floor (a request
+ * that reads nothing, by the same clients), and `profiles` for 1000.
  */
 export async function lookupStages(options: LookupOptions): Promise<StageResult[]> {
   const { client, targets } = options;
@@ -42,6 +43,7 @@ export async function lookupStages(options: LookupOptions): Promise<StageResult[
   log(`lookups at ${size}`);
   const inProcess = await lookupInProcess(options.dataDir, targets, 5000);
   const http = await lookupOverHttp(client, targets, options.httpClients, options.httpSeconds);
+  const floor = await floorOverHttp(client, options.httpClients, options.httpSeconds / 2);
   const batch = await profilesOverHttp(client, Math.min(1000, targets), 10);
   const at = (name: string) => `${name} @ ${size}`;
   return [
@@ -75,6 +77,17 @@ export async function lookupStages(options: LookupOptions): Promise<StageResult[
       http.seconds,
       [`p50 ${formatMs(http.p50)}`, `p99 ${formatMs(http.p99)}`, `${options.httpClients} clients`],
       { profiles: status.profileCount, p50Ms: http.p50, p99Ms: http.p99 },
+    ),
+    stage(
+      at('HTTP floor: { __typename }'),
+      floor.count,
+      floor.seconds,
+      [
+        `p50 ${formatMs(floor.p50)}`,
+        `p99 ${formatMs(floor.p99)}`,
+        `${options.httpClients} clients`,
+      ],
+      { profiles: status.profileCount, p50Ms: floor.p50, p99Ms: floor.p99 },
     ),
     stage(
       at(`profiles(${Math.min(1000, targets)} identities)`),

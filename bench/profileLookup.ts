@@ -78,12 +78,11 @@ export async function lookupInProcess(
   }
 }
 
-/** `clients` concurrent clients looking profiles up over HTTP for `seconds`. */
-export async function lookupOverHttp(
-  client: GraphQLClient,
-  targets: number,
+/** `clients` concurrent clients, each sending `send(n)` (n counts requests) for `seconds`. */
+async function overHttp(
   clients: number,
   seconds: number,
+  send: (n: number) => Promise<void>,
 ): Promise<Latencies> {
   const samplesMs: number[] = [];
   const started = process.hrtime.bigint();
@@ -91,15 +90,42 @@ export async function lookupOverHttp(
   let next = 0;
   const worker = async () => {
     while (Date.now() < deadline) {
-      const identity = targetIdentity((next++ * 7919) % targets);
       const t = process.hrtime.bigint();
-      const { profile } = await client.request<{ profile: unknown }>(LOOKUP, { identity });
-      if (profile === null) throw new Error(`no profile for ${JSON.stringify(identity)}`);
+      await send(next++);
       samplesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   };
   await Promise.all(Array.from({ length: clients }, worker));
   return summarise(samplesMs, secondsSince(started));
+}
+
+/** `clients` concurrent clients looking profiles up over HTTP for `seconds`. */
+export function lookupOverHttp(
+  client: GraphQLClient,
+  targets: number,
+  clients: number,
+  seconds: number,
+): Promise<Latencies> {
+  return overHttp(clients, seconds, async (n) => {
+    const identity = targetIdentity((n * 7919) % targets);
+    const { profile } = await client.request<{ profile: unknown }>(LOOKUP, { identity });
+    if (profile === null) throw new Error(`no profile for ${JSON.stringify(identity)}`);
+  });
+}
+
+/**
+ * The same clients asking only `{ __typename }`: what a GraphQL request costs over HTTP before
+ * it reads anything, the ceiling of any lookup rate on this machine.
+ */
+export function floorOverHttp(
+  client: GraphQLClient,
+  clients: number,
+  seconds: number,
+): Promise<Latencies> {
+  return overHttp(clients, seconds, async () => {
+    const answer = await client.request<{ __typename: string }>('{ __typename }');
+    if (answer.__typename !== 'Query') throw new Error(`unexpected ${JSON.stringify(answer)}`);
+  });
 }
 
 /** `profiles` for `size` identities at once, `repeats` times. */
