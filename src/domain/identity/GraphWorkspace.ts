@@ -59,8 +59,9 @@ export class GraphWorkspace {
       if (at > known.lastSeen) this.update(known, { lastSeen: at });
       return known;
     }
-    const node = {
-      ...identity,
+    const node: GraphNode = {
+      namespace: identity.namespace,
+      id: identity.id,
       key,
       type,
       firstSeen: at,

@@ -1,7 +1,7 @@
 import { type Identity, identityKey } from '../identity/Identity';
 import type { PreparedRecord } from '../ingestion/PreparedRecord';
 import type { IngestOperation } from '../ingestion/prepareRecord';
-import { type JsonObject, mergePatch } from '../records/mergePatch';
+import { type JsonObject, mergePatch, withoutNulls } from '../records/mergePatch';
 import { recordError } from '../records/RecordError';
 import type { Fragment } from './Fragment';
 
@@ -59,9 +59,10 @@ function next(
   now: number,
 ): Fragment {
   const merge = operation === 'MERGE' && existing !== undefined;
+  // A MERGE into nothing is a CREATE of the patch, where null still means "no value".
   const attributes = merge
     ? mergePatch(existing.attributes as JsonObject, record.attributes as JsonObject)
-    : withoutNulls(record.attributes);
+    : withoutNulls(record.attributes as JsonObject);
   const sourceUpdatedAt = merge
     ? Math.max(existing.sourceUpdatedAt ?? -Infinity, record.sourceUpdatedAt ?? -Infinity)
     : (record.sourceUpdatedAt ?? null);
@@ -73,10 +74,6 @@ function next(
     updatedAt: now,
   };
 }
-
-/** A MERGE into nothing is a CREATE of the patch, where null still means "no value". */
-const withoutNulls = (attributes: Record<string, unknown>): JsonObject =>
-  mergePatch({}, attributes as JsonObject);
 
 const staleWarning = (primary: Identity, existing: Fragment) =>
   recordError(

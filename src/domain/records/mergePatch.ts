@@ -1,3 +1,4 @@
+import { setKey } from '../merge/setKey';
 import { isPlainObject } from './jsonTypeOf';
 
 /** A parsed JSON value. */
@@ -15,14 +16,27 @@ export interface JsonObject {
  * keys follow in the patch's order.
  */
 export function mergePatch(target: JsonObject, patch: JsonObject): JsonObject {
-  const merged = new Map(Object.entries(target));
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) merged.delete(key);
+  // Plain objects rather than a Map: this runs for every record stored (spread and setKey keep
+  // a `__proto__` key as data).
+  const merged: JsonObject = { ...target };
+  for (const key of Object.keys(patch)) {
+    const value = patch[key] as JsonValue;
+    if (value === null) Reflect.deleteProperty(merged, key);
     else if (isPlainObject(value)) {
       // An object replacing a scalar is merged into nothing, so its own nulls drop out too.
-      const old = merged.get(key);
-      merged.set(key, mergePatch(isPlainObject(old) ? old : {}, value));
-    } else merged.set(key, value);
+      const old = Object.hasOwn(merged, key) ? merged[key] : undefined;
+      setKey(merged, key, mergePatch(isPlainObject(old) ? old : {}, value));
+    } else setKey(merged, key, value);
   }
-  return Object.fromEntries(merged);
+  return merged;
 }
+
+/**
+ * A record as its own patch of nothing: the same object when no key at any depth is null
+ * (the usual case, and then nothing needs copying), else `mergePatch({}, record)`.
+ */
+export const withoutNulls = (record: JsonObject): JsonObject =>
+  hasNullKey(record) ? mergePatch({}, record) : record;
+
+const hasNullKey = (value: JsonObject): boolean =>
+  Object.values(value).some((v) => v === null || (isPlainObject(v) && hasNullKey(v)));

@@ -22,18 +22,23 @@ export interface StoreCounter {
 
 /** Running sums of counters by kind and key (one object per counter, however many adds). */
 export class CounterSums {
-  private readonly sums = new Map<string, StoreCounter>();
+  // By kind, then key: no key string is built per add (a write adds several per graph).
+  private readonly sums = new Map<CounterKind, Map<string, StoreCounter>>();
 
   add(kind: CounterKind, key: string, n: number): void {
-    const id = `${kind}\u0000${key}`;
-    const known = this.sums.get(id);
-    if (known === undefined) this.sums.set(id, { kind, key, n });
+    let byKey = this.sums.get(kind);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.sums.set(kind, byKey);
+    }
+    const known = byKey.get(key);
+    if (known === undefined) byKey.set(key, { kind, key, n });
     else known.n += n;
   }
 
   /** The sums, without those that came to zero. */
   nonZero(): StoreCounter[] {
-    return [...this.sums.values()].filter((c) => c.n !== 0);
+    return [...this.sums.values()].flatMap((byKey) => [...byKey.values()].filter((c) => c.n !== 0));
   }
 }
 

@@ -1,4 +1,8 @@
-import { type JsonObject, mergePatch } from '../../../../src/domain/records/mergePatch';
+import {
+  type JsonObject,
+  mergePatch,
+  withoutNulls,
+} from '../../../../src/domain/records/mergePatch';
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null) {
@@ -117,5 +121,29 @@ describe('mergePatch', () => {
     expect(Object.keys(merged)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('keeps a __proto__ key of the target as data when patching it', () => {
+    const target = JSON.parse('{"__proto__": {"a": 1}}') as JsonObject;
+    const merged = mergePatch(target, JSON.parse('{"__proto__": {"b": 2}}') as JsonObject);
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(merged, '__proto__')?.value).toEqual({ a: 1, b: 2 });
+  });
+});
+
+describe('withoutNulls', () => {
+  it('returns the record itself when no key at any depth is null', () => {
+    const record: JsonObject = { a: 1, b: { c: 'x', d: [null, 2] }, e: [] };
+    expect(withoutNulls(record)).toBe(record);
+  });
+
+  it.each<[string, JsonObject, JsonObject]>([
+    ['drops a null key', { a: 1, b: null }, { a: 1 }],
+    ['drops a null key at depth', { a: { b: { c: null, d: 1 } } }, { a: { b: { d: 1 } } }],
+    ['keeps nulls inside arrays', { a: [null], b: null }, { a: [null] }],
+  ])('%s, in a copy', (_, record, expected) => {
+    const before = structuredClone(record);
+    expect(withoutNulls(record)).toEqual(expected);
+    expect(record).toEqual(before);
   });
 });
