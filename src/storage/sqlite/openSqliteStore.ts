@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Store } from '../ports';
 import { cachingDatabase } from './cachingDatabase';
 import { catalogStamp } from './catalogStamp';
+import { ImmediateSqliteDialect } from './ImmediateSqliteDialect';
 import { preparedRowWriter } from './preparedRowWriter';
 import { sqliteSnapshots } from './sqliteSnapshots';
 import { CompiledQueries } from '../sql/CompiledQueries';
@@ -32,7 +33,9 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   database.pragma('temp_store = MEMORY');
   const catalog = catalogStamp(database);
   const db = new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: cachingDatabase(database, catalog.noteStatement) }),
+    dialect: new ImmediateSqliteDialect({
+      database: cachingDatabase(database, catalog.noteStatement),
+    }),
   });
   try {
     await migrate(db);
