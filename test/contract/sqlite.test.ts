@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS, migrate } from '../../src/storage/sql/migrations';
 import type { Tables } from '../../src/storage/sql/tables';
+import { ImmediateSqliteDialect } from '../../src/storage/sqlite/ImmediateSqliteDialect';
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite/openSqliteStore';
 import { describeAccountRelationContract } from './accountRelationContract';
 import { describeExportStoreContract } from './exportStoreContract';
@@ -48,6 +49,26 @@ describe('SQLite migrations', () => {
     const again = await openSqliteStore(dir);
     expect(await again.sandboxes.get('kept')).toEqual({ name: 'kept', createdAt: new Date(1) });
     await again.close();
+  });
+
+  it('write nothing when none is pending (a replica starting beside a busy one waits for no lock)', async () => {
+    const dir = tempDir();
+    await (await openSqliteStore(dir)).close();
+    const database = new Database(join(dir, 'tessera.db'));
+    // Every statement that writes or opens a transaction (which takes the write lock).
+    const locking: string[] = [];
+    const watched = {
+      close: () => database.close(),
+      prepare: (text: string) => {
+        const statement = database.prepare(text);
+        if (!statement.readonly || /^\s*begin/i.test(text)) locking.push(text);
+        return statement;
+      },
+    };
+    const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: watched }) });
+    expect(await migrate(db)).toEqual([]);
+    expect(locking).toEqual([]);
+    await db.destroy();
   });
 
   it('run a pending migration on an existing database and record it', async () => {

@@ -163,6 +163,11 @@ export async function migrate(
   db: Kysely<Tables>,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number[]> {
+  // Read first: when another server sharing the store is writing, a start-up that finds
+  // nothing to do takes no write lock, so it never waits for that server's transactions.
+  const done = await appliedVersions(db);
+  const pending = migrations.filter((m) => !done.has(m.version));
+  if (pending.length === 0) return [];
   await db.schema
     .createTable('schema_migrations')
     .ifNotExists()
@@ -171,7 +176,7 @@ export async function migrate(
     .addColumn('applied_at', 'bigint', (c) => c.notNull())
     .execute();
   const applied: number[] = [];
-  for (const migration of migrations) {
+  for (const migration of pending) {
     const ran = await db.transaction().execute(async (trx) => {
       const done = await trx
         .selectFrom('schema_migrations')
@@ -189,6 +194,14 @@ export async function migrate(
     if (ran) applied.push(migration.version);
   }
   return applied;
+}
+
+/** The versions recorded as applied; none on a new database (no schema_migrations yet). */
+async function appliedVersions(db: Kysely<Tables>): Promise<Set<number>> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === 'schema_migrations')) return new Set();
+  const rows = await db.selectFrom('schema_migrations').select('version').execute();
+  return new Set(rows.map((r) => r.version));
 }
 
 async function createIdentityTables(db: Kysely<unknown>): Promise<void> {
