@@ -29,7 +29,9 @@ class Stopped extends Error {}
  * Processes completed batches in the background (SEMANTICS §2). Each chunk of records commits
  * in one transaction together with its failed records and the batch's counts and cursor, so a
  * batch interrupted by a crash resumes after the last committed chunk and counts every record
- * exactly once. A batch no longer PROCESSING (aborted) stops at its next chunk.
+ * exactly once. A batch no longer PROCESSING (aborted) stops at its next chunk, and so does a
+ * run whose batch another run moved on meanwhile (a second server sharing the store resumed
+ * it at its start-up): a chunk commits only from the cursor its run last saw.
  */
 export class BatchProcessor {
   private readonly runs: BackgroundRuns;
@@ -102,6 +104,7 @@ export class BatchProcessor {
     const name = batch.files[file]?.name ?? '';
     const path = this.files.path(sandbox, batchId, name);
     const done = batch.cursor.file === file ? batch.cursor.items : 0;
+    const run = { sandbox, batchId, name, ctx, services, at: batch.cursor };
     let seen = 0;
     let chunk: BatchItem[] = [];
     for await (const item of readBatchFile(path, batch.format, { fields: ctx.schema.fields })) {
@@ -109,43 +112,43 @@ export class BatchProcessor {
       if (this.runs.stopping) throw new Stopped();
       chunk.push(item);
       if (chunk.length === CHUNK) {
-        await this.commit(sandbox, batchId, { file, name, items: seen }, chunk, ctx, services);
+        await this.commit(run, { file, items: seen }, chunk);
         chunk = [];
       }
     }
-    await this.commit(sandbox, batchId, { file: file + 1, name, items: 0 }, chunk, ctx, services);
+    await this.commit(run, { file: file + 1, items: 0 }, chunk);
   }
 
-  /** One chunk: its records, its failures and the batch's progress, in one transaction. */
-  private async commit(
-    sandbox: string,
-    batchId: string,
-    cursor: { file: number; name: string; items: number },
-    items: BatchItem[],
-    ctx: RecordContext,
-    services: BatchSandbox,
-  ): Promise<void> {
+  /**
+   * One chunk: its records, its failures and the batch's progress, in one transaction, moving
+   * the cursor from where `run` saw it last to `cursor`.
+   */
+  private async commit(run: FileRun, cursor: Cursor, items: BatchItem[]): Promise<void> {
+    const { sandbox, batchId, name, ctx, services } = run;
     const outcomes = items.map((item) =>
       'error' in item ? readFailure(item) : prepareRecord(item.record, item.line, ctx),
     );
     const prepared = outcomes.filter(isPrepared);
     const failures = outcomes.flatMap((o, i) =>
-      isPrepared(o) ? [] : [toFailure(o, cursor.name, items[i])],
+      isPrepared(o) ? [] : [toFailure(o, name, items[i])],
     );
     const changes = await this.store.scoped(sandbox).transaction(async (tx) => {
       const current = await tx.batches.get(batchId);
-      if (current?.status !== 'PROCESSING') throw new Stopped();
+      if (current?.status !== 'PROCESSING' || !sameCursor(current.cursor, run.at)) {
+        throw new Stopped();
+      }
       const changed = await services.ingestion.commit(tx, ctx, prepared, batchId);
       await tx.batches.addFailures(batchId, failures);
       const next: Batch = {
         ...current,
         recordsAccepted: current.recordsAccepted + prepared.length,
         recordsRejected: current.recordsRejected + failures.length,
-        cursor: { file: cursor.file, items: cursor.items },
+        cursor,
       };
       await tx.batches.update(next);
       return changed;
     });
+    run.at = cursor;
     if (!isEmpty(changes)) services.events.publish('profilesChanged', changes);
     services.events.publish('batchChanged', { batchId });
   }
@@ -170,6 +173,20 @@ export class BatchProcessor {
     return batch;
   }
 }
+
+type Cursor = Batch['cursor'];
+
+/** One file of a batch being processed, and the cursor as this run last committed it. */
+interface FileRun {
+  sandbox: string;
+  batchId: string;
+  name: string;
+  ctx: RecordContext;
+  services: BatchSandbox;
+  at: Cursor;
+}
+
+const sameCursor = (a: Cursor, b: Cursor): boolean => a.file === b.file && a.items === b.items;
 
 const readFailure = (item: Extract<BatchItem, { error: unknown }>): RejectedRecord => ({
   index: item.line,
