@@ -65,8 +65,8 @@ export async function createTesseraServer(deps: ServerDeps): Promise<TesseraServ
   const graphql = await graphqlEndpoint(httpServer, contexts, logUnexpected);
   let stopping: Promise<void> | undefined;
   app.disable('x-powered-by');
-  // An ETag hashes every response body, and nothing here is answered conditionally: GraphQL
-  // POSTs are not cached, and the API's answers carry `Cache-Control: no-store`.
+  // An ETag would hash every response body, and the API's answers carry `Cache-Control:
+  // no-store`; the GraphiQL page has an ETag of its own, computed once.
   app.disable('etag');
   app.use(healthRoutes(platform.store, () => stopping !== undefined));
   app.use(graphql.router);

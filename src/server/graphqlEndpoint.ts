@@ -139,8 +139,13 @@ async function contextOf(contexts: ContextFactory, req: IncomingMessage): Promis
 
 const graphiqlForBrowsers: RequestHandler = (req, res, next) => {
   const wantsPage = req.query['query'] === undefined && req.accepts(['json', 'html']) === 'html';
-  if (wantsPage) res.type('html').send(graphiqlPage());
-  else next();
+  if (!wantsPage) {
+    next();
+    return;
+  }
+  const { html, etag } = graphiqlPage();
+  // With the ETag set, send() answers 304 to a browser that already holds this page.
+  res.set('ETag', etag).type('html').send(html);
 };
 
 /** Context failures (an unknown sandbox) answer with their code and a 4xx status. */

@@ -87,6 +87,22 @@ describe('GraphQL over HTTP', () => {
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
   });
 
+  it('answers a browser that holds the GraphiQL page already with 304', async () => {
+    const accept = 'text/html,application/xhtml+xml';
+    const first = await fetch(server.url, { headers: { accept } });
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    await first.arrayBuffer();
+    // As a browser reloading the page asks (fetch would add `cache-control: no-cache` itself).
+    const reload = { accept, 'cache-control': 'max-age=0' };
+    const again = await fetch(server.url, { headers: { ...reload, 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const other = await fetch(server.url, { headers: { ...reload, 'if-none-match': '"older"' } });
+    expect(other.status).toBe(200);
+    expect((await other.text()).length).toBeGreaterThan(1_000_000);
+  });
+
   it('reports health and readiness', async () => {
     const health = await fetch(`${base()}/healthz`);
     expect(health.status).toBe(200);
