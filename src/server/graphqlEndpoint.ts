@@ -45,6 +45,9 @@ export async function graphqlEndpoint(
     schema,
     formatError: (formatted, error) => toClientError(formatted, error, logUnexpected),
     includeStacktraceInErrorResponses: false,
+    // GraphiQL is how people explore the API, and it reads the schema by introspection, which
+    // Apollo would otherwise turn off under NODE_ENV=production (as the Docker image runs).
+    introspection: true,
     // CSRF needs ambient credentials (cookies), which this API does not use; JSON-only POST
     // bodies already force a CORS preflight for mutations. Plain GET queries stay usable.
     csrfPrevention: false,

@@ -26,6 +26,30 @@ describe('start-up and shutdown', () => {
     expect(main.output()).toContain('shutting down');
   });
 
+  it('answers introspection with NODE_ENV=production too (the Docker image sets it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-main-'));
+    dirs.push(dir);
+    const main = startMain({
+      PORT: '0',
+      TESSERA_DATA: dir,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    });
+    try {
+      const port = await readyPort(main);
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // What GraphiQL asks first, in short: without it, it shows no schema.
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    } finally {
+      main.child.kill('SIGTERM');
+      await main.exited;
+    }
+  });
+
   it('refuses to start with a bad variable, naming it', async () => {
     const main = startMain({ PORT: 'eighty' });
     expect(await main.exited).toBe(1);
