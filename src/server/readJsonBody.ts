@@ -3,27 +3,44 @@ import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { BodyErrorFields } from './httpErrorAnswer';
 
-const DECODERS: Readonly<Record<string, (() => Transform) | undefined>> = {
-  gzip: createGunzip,
-  'x-gzip': createGunzip,
-  deflate: createInflate,
-  br: createBrotliDecompress,
-};
+// A Map, not an object: the header's value must never reach Object.prototype's members.
+const DECODERS: ReadonlyMap<string, () => Transform> = new Map([
+  ['gzip', createGunzip],
+  ['x-gzip', createGunzip],
+  ['deflate', createInflate],
+  ['br', createBrotliDecompress],
+]);
 
 const bodyError = (status: number, message: string, type?: string) =>
   Object.assign(new Error(message), { status, type } satisfies BodyErrorFields);
 
+const tooLarge = () => bodyError(413, 'request entity too large', 'entity.too.large');
+
 /**
  * A request's JSON body as body-parser's strict JSON parser reads it: only for an
- * `application/json` content type (undefined otherwise, and for an empty body), an object or
- * array at the top, at most `limitBytes` once decoded (gzip, deflate and br are decoded).
- * Errors carry the HTTP status (400, 413 or 415) for httpErrorAnswer.
+ * `application/json` content type (undefined otherwise, and for an empty body), in UTF-8 (a
+ * leading byte order mark is skipped), an object or array at the top, at most `limitBytes`
+ * once decoded (gzip, deflate and br are decoded). Errors carry the HTTP status (400, 413 or
+ * 415) for httpErrorAnswer. A body refused before it is read whole is left to the server,
+ * which discards the rest of it and keeps the connection.
  */
 export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
-  const essence = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (essence !== 'application/json') {
+  const [type = '', ...params] = (req.headers['content-type'] ?? '').split(';');
+  if (type.trim().toLowerCase() !== 'application/json') {
     req.resume(); // read and dropped, so the connection can serve the next request
     return undefined;
+  }
+  const charset = params
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw bodyError(415, `unsupported charset "${charset.toUpperCase()}": send UTF-8`);
+  }
+  if (Number(req.headers['content-length'] ?? 0) > limitBytes) {
+    await drain(req);
+    throw tooLarge();
   }
   const text = await readText(decoded(req), limitBytes);
   const start = /\S/.exec(text);
@@ -42,30 +59,65 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   }
 }
 
-function decoded(req: IncomingMessage): Readable {
-  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity') return req;
-  const decoder = DECODERS[encoding];
-  if (decoder === undefined) {
-    req.resume();
-    throw bodyError(415, `unsupported content encoding "${encoding}"`);
-  }
-  return req.pipe(decoder());
+/**
+ * A body being read, and how to stop: the rest of the request is then read and dropped (not
+ * inflated), and answering waits for its end, since a client still sending would otherwise
+ * see its connection reset instead of the answer.
+ */
+interface Body {
+  stream: Readable;
+  stop(): Promise<void>;
 }
 
-/** The body as text; one over `limitBytes` is still read to its end (dropped), so that the
- * connection stays usable for the next request, and then refused. */
-async function readText(body: Readable, limitBytes: number): Promise<string> {
+function decoded(req: IncomingMessage): Body {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return { stream: req, stop: () => drain(req) };
+  const make = DECODERS.get(encoding);
+  if (make === undefined) throw bodyError(415, `unsupported content encoding "${encoding}"`);
+  const decoder = make();
+  // pipe() does not pass the request's errors (an aborted upload) on to the decoder.
+  req.once('error', (error) => decoder.destroy(error));
+  req.pipe(decoder);
+  return {
+    stream: decoder,
+    stop: () => {
+      req.unpipe(decoder);
+      decoder.destroy();
+      return drain(req);
+    },
+  };
+}
+
+/** Reads the rest of a request and drops it; resolves when it has ended (or failed). */
+function drain(req: IncomingMessage): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    req.once('end', resolve).once('close', resolve).once('error', resolve);
+    req.resume();
+  });
+}
+
+/**
+ * The body as text. Decoding stops as soon as it is over `limitBytes`: a few kilobytes of
+ * gzip or br can inflate to gigabytes, and inflating them all would cost the server seconds.
+ * The request itself is kept (not destroyed), so the 413 reaches the client.
+ */
+async function readText(body: Body, limitBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of body) {
+    for await (const chunk of body.stream.iterator({ destroyOnReturn: false })) {
       size += (chunk as Buffer).length;
-      if (size <= limitBytes) chunks.push(chunk as Buffer);
+      if (size > limitBytes) break; // leaves the stream as it is, to be stopped below
+      chunks.push(chunk as Buffer);
     }
   } catch (error) {
     throw bodyError(400, `the request body could not be read: ${(error as Error).message}`);
   }
-  if (size > limitBytes) throw bodyError(413, 'request entity too large');
-  return Buffer.concat(chunks, size).toString('utf8');
+  if (size > limitBytes) {
+    await body.stop();
+    throw tooLarge();
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -58,6 +58,63 @@ describe('GraphQL over HTTP', () => {
     });
   });
 
+  it('stops reading a body as soon as it is over the limit, compressed or sent in chunks', async () => {
+    const { gzipSync } = await import('node:zlib');
+    // About 200 KB of gzip that inflates to 200 MB: refused at 64 MB, not inflated whole.
+    const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024, ' '), { level: 1 });
+    const inflated = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: bomb,
+    });
+    expect(inflated.status).toBe(413);
+    const chunk = new TextEncoder().encode(' '.repeat(1024 * 1024));
+    let sent = 0;
+    const chunked = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // No content-length: the limit can only be seen while reading.
+      body: new ReadableStream({
+        pull: (controller) => {
+          if (sent++ < 65) controller.enqueue(chunk);
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toMatchObject({
+      errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+    expect((await post(JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+  });
+
+  it('refuses an encoding named after an object member, and charsets other than UTF-8', async () => {
+    for (const encoding of ['constructor', '__proto__', 'toString']) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: '{"query": "{ __typename }"}',
+      });
+      expect(res.status).toBe(415);
+    }
+    const latin1 = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: '{"query": "{ __typename }"}',
+    });
+    expect(latin1.status).toBe(415);
+    expect(await latin1.json()).toMatchObject({
+      errors: [{ message: expect.stringContaining('UTF-8') as unknown }],
+    });
+    const bom = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '\ufeff{"query": "{ __typename }"}',
+    });
+    expect(await bom.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('answers a query that does not parse or validate with coded errors', async () => {
     const parse = await post(JSON.stringify({ query: '{ identityNamespaces { ' }));
     expect(parse.status).toBe(400);
