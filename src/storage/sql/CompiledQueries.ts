@@ -5,6 +5,12 @@ import type { Tables } from './tables';
 const MAX_CACHED_VALUES = 64;
 /** Catalog answers kept at most (one per shape and values); all are dropped when full. */
 const MAX_CATALOG_ANSWERS = 1000;
+/**
+ * Longest key (shape and values) an answer is kept under: values come from requests (a
+ * namespace code can be any string), and 1000 answers under keys of megabytes would hold
+ * gigabytes. Real catalog reads are far below it.
+ */
+const MAX_CATALOG_KEY_CHARS = 4096;
 
 /**
  * Where catalog answers may be kept between requests: reads on `db` itself (not in a
@@ -42,10 +48,11 @@ export class CompiledQueries {
     build: () => Compilable<R>,
   ): Promise<readonly R[]> {
     if (this.memo?.db !== db) return this.rows(db, shape, parameters, build);
+    const key = `${shape}\u0000${JSON.stringify(parameters)}`;
+    if (key.length > MAX_CATALOG_KEY_CHARS) return this.rows(db, shape, parameters, build);
     // Taken before the read: a change made meanwhile moves the stamp, so the answer kept
     // under this one is never used.
     const stamp = this.memo.stamp();
-    const key = `${shape}\u0000${JSON.stringify(parameters)}`;
     const kept = this.answers.get(key);
     if (kept?.stamp === stamp) return kept.rows as readonly R[];
     const rows = await this.rows(db, shape, parameters, build);

@@ -84,5 +84,17 @@ describe('CompiledQueries', () => {
       );
       await elsewhere.destroy();
     });
+
+    it('keeps no answer under a key of request-sized values', async () => {
+      const queries = memoized();
+      stamp = 'v1';
+      const long = 'x'.repeat(5000);
+      const build = jest.fn(named([long]));
+      expect(await queries.catalogRows(db, 'named/1', [long], build)).toEqual([]);
+      await db.insertInto('sandboxes').values({ name: long, created_at: 3 }).execute();
+      // Read again, though the stamp did not move: nothing was kept.
+      expect(await queries.catalogRows(db, 'named/1', [long], build)).toEqual([{ name: long }]);
+      await db.deleteFrom('sandboxes').where('name', '=', long).execute();
+    });
   });
 });
