@@ -97,4 +97,30 @@ describe('SQLite read epochs', () => {
       rows: [{ n: 1 }],
     });
   });
+
+  it('refuse a write while a query still being iterated keeps the epoch open', async () => {
+    expect(await read()).toBe('one');
+    const rows = raw.prepare('SELECT * FROM items').iterate();
+    rows.next();
+    await expect(
+      db.updateTable('items').set({ value: 'inside' }).where('id', '=', 1).execute(),
+    ).rejects.toThrow(/busy executing a query/);
+    rows.return?.();
+    expect(otherRead()).toBe('one');
+  });
+
+  it('forget an epoch SQLite ended itself, and leave later transactions whole', async () => {
+    expect(await read()).toBe('one');
+    raw.exec('ROLLBACK'); // what SQLite does when a read fails (out of memory, I/O error)
+    const failing = db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 5, value: 'five' }).execute();
+      await turn(); // the epoch's end is due meanwhile: it must not commit this transaction
+      await trx.insertInto('items').values({ id: 6, value: 'six' }).execute();
+      throw new Error('given up');
+    });
+    await expect(failing).rejects.toThrow('given up');
+    expect(raw.inTransaction).toBe(false);
+    expect(other.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 1 });
+    expect(await read()).toBe('one');
+  });
 });

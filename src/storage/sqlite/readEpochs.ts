@@ -12,25 +12,56 @@ import type { Database, Statement } from 'better-sqlite3';
  */
 export function readEpochs(database: Database): (statement: Statement) => void {
   let open = false;
-  const end = () => {
-    if (!open || !database.open) return;
+  /** Ends the epoch; throws when SQLite cannot (a query still being iterated). */
+  const end = (): void => {
+    // SQLite may have ended it already: a read that fails (out of memory, I/O) rolls back.
+    if (database.open && database.inTransaction) database.exec('COMMIT');
+    open = false;
+  };
+  const endLater = (): void => {
+    if (!open) return;
     try {
-      database.exec('COMMIT');
-      open = false;
-    } catch {
-      // Busy with a query still being iterated: end the epoch at the next turn instead.
-      setImmediate(end);
+      end();
+    } catch (error) {
+      if (isBusy(error)) {
+        setImmediate(endLater); // try again once that query is done
+        return;
+      }
+      open = false; // given up, and rolled back should SQLite have left it open
+      rollBackQuietly(database);
     }
   };
   return (statement) => {
     // Only a query that reads and writes nothing: BEGIN and COMMIT count as read-only, and
     // INSERT … RETURNING returns rows, yet neither must run inside an epoch.
     if (!(statement.reader && statement.readonly)) {
-      end(); // before a write, or the BEGIN or COMMIT of a caller's transaction
+      // Before a write, or the BEGIN or COMMIT of a caller's transaction. Should the epoch
+      // not end, this throws: the statement must not run inside it.
+      if (open) end();
     } else if (!database.inTransaction) {
       database.exec('BEGIN');
       open = true;
-      setImmediate(end);
+      setImmediate(endLater);
     }
   };
+}
+
+/**
+ * What better-sqlite3 (a query still being iterated: a TypeError, told by its message since it
+ * may come from another realm) or SQLite answer a COMMIT made too soon.
+ */
+const isBusy = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_BUSY' ||
+    (typeof message === 'string' && message.includes('busy executing a query'))
+  );
+};
+
+function rollBackQuietly(database: Database): void {
+  try {
+    if (database.open && database.inTransaction) database.exec('ROLLBACK');
+  } catch {
+    // Nothing more to do: the next statement reports whatever is wrong with the connection.
+  }
 }
