@@ -83,7 +83,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * router matches the path.
  */
 export function handledDirectly(req: IncomingMessage): boolean {
-  if (req.method === 'GET') return false;
+  // GET and HEAD may want GraphiQL, which express serves.
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
   const path = (req.url ?? '').split('?')[0]?.toLowerCase() ?? '';
   return path === '/graphql' || path.startsWith('/graphql/');
 }

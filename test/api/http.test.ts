@@ -155,6 +155,8 @@ describe('GraphQL over HTTP', () => {
     const again = await fetch(server.url, { headers: { ...reload, 'if-none-match': etag ?? '' } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    const head = await fetch(server.url, { method: 'HEAD', headers: { accept } });
+    expect([head.status, head.headers.get('etag')]).toEqual([200, etag]);
     const other = await fetch(server.url, { headers: { ...reload, 'if-none-match': '"older"' } });
     expect(other.status).toBe(200);
     expect((await other.text()).length).toBeGreaterThan(1_000_000);
