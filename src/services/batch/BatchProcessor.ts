@@ -78,33 +78,28 @@ export class BatchProcessor {
     const heartbeat = setInterval(() => {
       services.events.publish('batchChanged', { batchId });
     }, HEARTBEAT_MS);
+    const run: Run = { sandbox, batchId, ctx, services, at: batch.cursor };
     try {
       for (let file = batch.cursor.file; file < batch.files.length; file++) {
-        await this.processFile(sandbox, batchId, file, ctx, services);
+        await this.processFile(run, file);
       }
-      await this.finish(sandbox, batchId, undefined);
+      await this.finish(run, undefined);
     } catch (error) {
       if (error instanceof Stopped) return;
       // SEMANTICS §2: FAILED when a file is unreadable as a whole; stored chunks stay.
-      await this.finish(sandbox, batchId, (error as Error).message);
+      await this.finish(run, (error as Error).message);
     } finally {
       clearInterval(heartbeat);
       services.events.publish('batchChanged', { batchId });
     }
   }
 
-  private async processFile(
-    sandbox: string,
-    batchId: string,
-    file: number,
-    ctx: RecordContext,
-    services: BatchSandbox,
-  ): Promise<void> {
+  private async processFile(run: Run, file: number): Promise<void> {
+    const { sandbox, batchId, ctx } = run;
     const batch = await this.current(sandbox, batchId);
     const name = batch.files[file]?.name ?? '';
     const path = this.files.path(sandbox, batchId, name);
     const done = batch.cursor.file === file ? batch.cursor.items : 0;
-    const run = { sandbox, batchId, name, ctx, services, at: batch.cursor };
     let seen = 0;
     let chunk: BatchItem[] = [];
     for await (const item of readBatchFile(path, batch.format, { fields: ctx.schema.fields })) {
@@ -112,19 +107,19 @@ export class BatchProcessor {
       if (this.runs.stopping) throw new Stopped();
       chunk.push(item);
       if (chunk.length === CHUNK) {
-        await this.commit(run, { file, items: seen }, chunk);
+        await this.commit(run, name, { file, items: seen }, chunk);
         chunk = [];
       }
     }
-    await this.commit(run, { file: file + 1, items: 0 }, chunk);
+    await this.commit(run, name, { file: file + 1, items: 0 }, chunk);
   }
 
   /**
    * One chunk: its records, its failures and the batch's progress, in one transaction, moving
    * the cursor from where `run` saw it last to `cursor`.
    */
-  private async commit(run: FileRun, cursor: Cursor, items: BatchItem[]): Promise<void> {
-    const { sandbox, batchId, name, ctx, services } = run;
+  private async commit(run: Run, name: string, cursor: Cursor, items: BatchItem[]): Promise<void> {
+    const { sandbox, batchId, ctx, services } = run;
     const outcomes = items.map((item) =>
       'error' in item ? readFailure(item) : prepareRecord(item.record, item.line, ctx),
     );
@@ -153,17 +148,21 @@ export class BatchProcessor {
     services.events.publish('batchChanged', { batchId });
   }
 
-  private async finish(sandbox: string, batchId: string, error: string | undefined): Promise<void> {
+  /** The end of a run: unless another run has taken the batch over meanwhile. */
+  private async finish(run: Run, error: string | undefined): Promise<void> {
+    const { sandbox, batchId } = run;
     const batch = await this.store.scoped(sandbox).transaction(async (tx) => {
       const current = await tx.batches.get(batchId);
-      if (current?.status !== 'PROCESSING') return undefined;
+      if (current?.status !== 'PROCESSING') return 'ended';
+      if (!sameCursor(current.cursor, run.at)) return 'taken over'; // its files still in use
       const status = error === undefined ? finalStatus(current) : ('FAILED' as const);
       const next = { ...current, status, error: error ?? null, completedAt: this.clock() };
       await tx.batches.update(next);
       return next;
     });
+    if (batch === 'taken over') return;
     await this.files.remove(sandbox, batchId);
-    if (batch !== undefined)
+    if (batch !== 'ended')
       this.logger.info({ sandbox, batchId, status: batch.status }, 'batch finished');
   }
 
@@ -176,11 +175,10 @@ export class BatchProcessor {
 
 type Cursor = Batch['cursor'];
 
-/** One file of a batch being processed, and the cursor as this run last committed it. */
-interface FileRun {
+/** One run over a batch, and the cursor as this run last saw or committed it. */
+interface Run {
   sandbox: string;
   batchId: string;
-  name: string;
   ctx: RecordContext;
   services: BatchSandbox;
   at: Cursor;
