@@ -53,7 +53,11 @@ export function prepareRecord(
   return {
     index,
     attributes,
-    identities: found.identities.map((i) => ({ ...i, type: typeOf(ctx, i.namespace) })),
+    identities: found.identities.map((i) => ({
+      namespace: i.namespace,
+      id: i.id,
+      type: typeOf(ctx, i.namespace),
+    })),
     primary: found.primary,
     warnings: found.warnings,
     sourceUpdatedAt: lastUpdatedDate(raw),

@@ -27,8 +27,14 @@ export function preparedRowWriter(database: Database): RowWriter {
       if (!db.isTransaction) return multiRowWriter.upsert(db, upsert);
       const columns = Object.keys(first);
       const statement = statementFor(upsert as unknown as Upsert<keyof Tables>, columns);
-      for (const row of upsert.rows)
-        statement.run(columns.map((c) => (row as Record<string, unknown>)[c]));
+      // One array for every row: better-sqlite3 binds its values before run() returns.
+      const values: unknown[] = new Array(columns.length);
+      for (const row of upsert.rows) {
+        for (let i = 0; i < columns.length; i++) {
+          values[i] = (row as Record<string, unknown>)[columns[i] as string];
+        }
+        statement.run(values);
+      }
       return Promise.resolve();
     },
   };
