@@ -78,12 +78,11 @@ export async function graphqlEndpoint(
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * Whether `handle` takes a request straight from node:http: any method but GET (a GET may
- * want GraphiQL, so express sees it) to `/graphql` or under it, in any case, as express's
- * router matches the path.
+ * Whether `handle` takes a request straight from node:http: any method but GET and HEAD
+ * (which may want GraphiQL, so express sees them) to `/graphql` or under it, in any case, as
+ * express's router matches the path.
  */
 export function handledDirectly(req: IncomingMessage): boolean {
-  // GET and HEAD may want GraphiQL, which express serves.
   if (req.method === 'GET' || req.method === 'HEAD') return false;
   const path = (req.url ?? '').split('?')[0]?.toLowerCase() ?? '';
   return path === '/graphql' || path.startsWith('/graphql/');

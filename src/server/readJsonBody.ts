@@ -21,13 +21,16 @@ const tooLarge = () => bodyError(413, 'request entity too large', 'entity.too.la
  * `application/json` content type (undefined otherwise, and for an empty body), in UTF-8 (a
  * leading byte order mark is skipped), an object or array at the top, at most `limitBytes`
  * once decoded (gzip, deflate and br are decoded). Errors carry the HTTP status (400, 413 or
- * 415) for httpErrorAnswer. A body refused before it is read whole is left to the server,
- * which discards the rest of it and keeps the connection.
+ * 415) for httpErrorAnswer. A body refused unread is read to its end and dropped first.
  */
 export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+  const refuse = async (error: Error): Promise<never> => {
+    await drain(req);
+    throw error;
+  };
   const [type = '', ...params] = (req.headers['content-type'] ?? '').split(';');
   if (type.trim().toLowerCase() !== 'application/json') {
-    req.resume(); // read and dropped, so the connection can serve the next request
+    await drain(req);
     return undefined;
   }
   const charset = params
@@ -36,13 +39,15 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
     ?.slice('charset='.length)
     .replace(/"/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw bodyError(415, `unsupported charset "${charset.toUpperCase()}": send UTF-8`);
+    return refuse(bodyError(415, `unsupported charset "${charset.toUpperCase()}": send UTF-8`));
   }
-  if (Number(req.headers['content-length'] ?? 0) > limitBytes) {
-    await drain(req);
-    throw tooLarge();
+  if (Number(req.headers['content-length'] ?? 0) > limitBytes) return refuse(tooLarge());
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const decoder = encoding === 'identity' ? null : DECODERS.get(encoding);
+  if (decoder === undefined) {
+    return refuse(bodyError(415, `unsupported content encoding "${encoding}"`));
   }
-  const text = await readText(decoded(req), limitBytes);
+  const text = await readText(decoded(req, decoder), limitBytes);
   const start = /\S/.exec(text);
   if (start === null) return undefined;
   if (start[0] !== '{' && start[0] !== '[') {
@@ -69,11 +74,8 @@ interface Body {
   stop(): Promise<void>;
 }
 
-function decoded(req: IncomingMessage): Body {
-  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity') return { stream: req, stop: () => drain(req) };
-  const make = DECODERS.get(encoding);
-  if (make === undefined) throw bodyError(415, `unsupported content encoding "${encoding}"`);
+function decoded(req: IncomingMessage, make: (() => Transform) | null): Body {
+  if (make === null) return { stream: req, stop: () => drain(req) };
   const decoder = make();
   // pipe() does not pass the request's errors (an aborted upload) on to the decoder.
   req.once('error', (error) => decoder.destroy(error));
